@@ -1,0 +1,210 @@
+"""The data model: what flows through the chain of steps.
+
+Data flows one way::
+
+    text ──► Document ──► step ──► step ──► … ──► Result
+
+A :class:`Document` holds the input cut into :class:`Block` objects.  Chrome is
+never deleted: a step *labels* a block with a ``kind`` and the name of the rule
+that labelled it (``by``), so the kept blocks and the labelled blocks together
+always account for the whole input.  Steps add :class:`Fact` objects
+(metadata candidates) and :class:`Fix` objects (corrections inside kept text);
+facts are resolved into one metadata dict only at the end.
+
+All of these are frozen: a step returns a new document and never changes the
+one it was given.
+
+>>> doc = Document.from_blocks(["Title", "Body text."])
+>>> doc = doc.relabel(0, "title", by="example")
+>>> [b.kind for b in doc.blocks]
+['title', 'body']
+>>> [b.text for b in doc.kept]
+['Body text.']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph-sized piece of the input, in reading order.
+
+    ``kind`` is ``"body"`` for text that is kept; any other kind is chrome
+    that was labelled (and so left out of the clean text) by the rule named
+    in ``by``.
+    """
+
+    text: str
+    kind: str = BODY
+    by: str = ""
+
+    @property
+    def kept(self) -> bool:
+        """True when the block belongs to the clean text."""
+        return self.kind == BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A metadata candidate: ``field`` may be given ``value``, says ``by``."""
+
+    field: str
+    value: Any
+    by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A correction inside kept text.
+
+    ``block`` is the index of the block in :attr:`Document.blocks` and
+    ``offset`` the position of ``before`` inside that block's text before the
+    fix, when the fix has a precise place; both are ``None`` otherwise.
+    """
+
+    kind: str
+    before: str
+    after: str
+    by: str = ""
+    block: int | None = None
+    offset: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The public form: ``kind``, ``before`` and ``after``."""
+        return {"kind": self.kind, "before": self.before, "after": self.after}
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the input left out of the clean text, with its kind.
+
+    Adjacent blocks of one kind form one removal (a related-links block and
+    its teasers are one thing), their texts joined by newlines.
+    """
+
+    kind: str
+    text: str
+    by: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        """The public form: ``kind`` and ``text``."""
+        return {"kind": self.kind, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The input as blocks, with the facts and fixes found so far."""
+
+    blocks: tuple[Block, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+    source: str = ""
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "", meta: Mapping[str, Any] | None = None) -> Document:
+        """A document whose only block is the whole text, not yet split."""
+        return cls(blocks=(Block(text),) if text else (), source=source, meta=dict(meta or {}))
+
+    @classmethod
+    def from_blocks(cls, texts: Iterable[str], source: str = "") -> Document:
+        """A document of body blocks, one per text."""
+        return cls(blocks=tuple(Block(t) for t in texts), source=source)
+
+    @property
+    def kept(self) -> tuple[Block, ...]:
+        """The blocks that belong to the clean text."""
+        return tuple(b for b in self.blocks if b.kept)
+
+    def replace(self, **changes: Any) -> Document:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    def with_blocks(self, blocks: Iterable[Block]) -> Document:
+        """A copy with new blocks."""
+        return dataclasses.replace(self, blocks=tuple(blocks))
+
+    def add(self, facts: Iterable[Fact] = (), fixes: Iterable[Fix] = ()) -> Document:
+        """A copy with more facts and fixes."""
+        return dataclasses.replace(
+            self, facts=self.facts + tuple(facts), fixes=self.fixes + tuple(fixes)
+        )
+
+    def relabel(self, index: int, kind: str, by: str = "") -> Document:
+        """A copy in which block ``index`` has a new kind."""
+        blocks = list(self.blocks)
+        blocks[index] = dataclasses.replace(blocks[index], kind=kind, by=by)
+        return self.with_blocks(blocks)
+
+    def facts_for(self, name: str) -> Iterator[Fact]:
+        """The facts about one field, in the order they were found."""
+        return (f for f in self.facts if f.field == name)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What cleaning gives: the only thing writers see.
+
+    ``text`` is the clean text: paragraphs separated by one blank line, one
+    final newline, and ``""`` when nothing is kept.
+    """
+
+    text: str
+    metadata: dict[str, Any]
+    removed: tuple[Removal, ...]
+    fixes: tuple[Fix, ...]
+    source: str = ""
+    blocks: tuple[Block, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: ``text``, ``metadata``, ``removed`` and ``fixes``.
+
+        >>> Result("A.\\n", {"title": None}, (Removal("title", "T"),), ()).to_dict()
+        {'text': 'A.\\n', 'metadata': {'title': None}, 'removed': [{'kind': 'title', 'text': 'T'}], 'fixes': []}
+        """
+        return {
+            "text": self.text,
+            "metadata": dict(self.metadata),
+            "removed": [r.to_dict() for r in self.removed],
+            "fixes": [f.to_dict() for f in self.fixes],
+        }
+
+
+def join_text(blocks: Sequence[Block]) -> str:
+    """The clean text of some kept blocks.
+
+    >>> join_text([Block("One."), Block("Two.")])
+    'One.\\n\\nTwo.\\n'
+    >>> join_text([])
+    ''
+    """
+    texts = [b.text for b in blocks if b.text]
+    return "\n\n".join(texts) + "\n" if texts else ""
+
+
+def removals(blocks: Sequence[Block]) -> tuple[Removal, ...]:
+    """The labelled blocks, adjacent blocks of one kind taken together.
+
+    >>> removals([Block("a", "related-links"), Block("b", "related-links"), Block("c")])
+    (Removal(kind='related-links', text='a\\nb', by=''),)
+    """
+    out: list[Removal] = []
+    previous: Block | None = None
+    for block in blocks:
+        if block.kept:
+            previous = None
+            continue
+        if previous is not None and previous.kind == block.kind and out:
+            last = out[-1]
+            out[-1] = Removal(last.kind, last.text + "\n" + block.text, last.by)
+        else:
+            out.append(Removal(block.kind, block.text, block.by))
+        previous = block
+    return tuple(out)

@@ -1,0 +1,1 @@
+"""Steps that repair text in place: encoding, whitespace and Unicode, typos."""

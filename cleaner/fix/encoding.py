@@ -1,0 +1,92 @@
+"""Encoding repair with ftfy: mojibake, HTML entities, control characters.
+
+Only real repairs are logged as fixes (mojibake and HTML entities); the rest
+of what ftfy does (control characters, character width, ligatures) is plain
+normalisation.  Curly quotes are left to :mod:`cleaner.fix.whitespace`, so
+that the ``typography`` option can keep them.
+
+>>> doc = fix_encoding(Document.from_text("It\u00e2\u20ac\u2122s fine."))
+>>> doc.blocks[0].text
+'It’s fine.'
+>>> [(f.kind, f.before, f.after) for f in doc.fixes]
+[('mojibake', 'Itâ€™s', 'It’s')]
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from cleaner.document import Block, Document, Fix
+
+_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
+
+#: Text with only printable ASCII and no entity cannot need ftfy.
+_NEEDS_FTFY = re.compile(r"[^\n\t\x20-\x7e]|&")
+
+#: ftfy's steps that count as a repair, and the kind of fix they are logged as.
+_LOGGED = {"unescape_html": "html-entity"}
+
+
+def fix_encoding(doc: Document) -> Document:
+    """Repair the encoding of every block with ftfy, logging real repairs."""
+    blocks: list[Block] = []
+    fixes: list[Fix] = []
+    for index, block in enumerate(doc.blocks):
+        text, found = repair(block.text)
+        fixes.extend(Fix(kind, before, after, "ftfy", index, offset) for kind, before, after, offset in found)
+        blocks.append(block if text == block.text else Block(text, block.kind, block.by))
+    return doc.replace(blocks=tuple(blocks), fixes=doc.fixes + tuple(fixes))
+
+
+def repair(text: str) -> tuple[str, list[tuple[str, str, str, int]]]:
+    """``text`` repaired line by line, with ``(kind, before, after, offset)`` of each repair.
+
+    >>> repair("Tom &amp; Jerry")
+    ('Tom & Jerry', [('html-entity', '&amp;', '&', 4)])
+    >>> repair("plain")
+    ('plain', [])
+    """
+    if not _NEEDS_FTFY.search(text):
+        return text, []
+    out: list[str] = []
+    found: list[tuple[str, str, str, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        fixed, explanation = ftfy.fix_and_explain(line, _CONFIG)
+        kinds = {_kind(step) for step in explanation or ()} - {None}
+        if fixed != line and kinds:
+            before, after, start = changed_span(line, fixed)
+            found.append((sorted(kinds)[0] if len(kinds) == 1 else "mojibake", before, after, offset + start))  # type: ignore[type-var]
+        out.append(fixed)
+        offset += len(line) + 1
+    return "\n".join(out), found
+
+
+def _kind(step: tuple[str, str]) -> str | None:
+    action, name = step
+    if action in ("encode", "decode", "transcode"):
+        return "mojibake"
+    return _LOGGED.get(name)
+
+
+def changed_span(before: str, after: str) -> tuple[str, str, int]:
+    """The smallest whole-word spans that differ between two strings, and where.
+
+    >>> changed_span("a cafÃ© here", "a café here")
+    ('cafÃ©', 'café', 2)
+    """
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end_b, end_a = len(before), len(after)
+    while end_b > start and end_a > start and before[end_b - 1] == after[end_a - 1]:
+        end_b -= 1
+        end_a -= 1
+    while start > 0 and not before[start - 1].isspace():
+        start -= 1
+    while end_b < len(before) and not before[end_b].isspace():
+        end_b += 1
+        end_a += 1
+    return before[start:end_b], after[start:end_a], start

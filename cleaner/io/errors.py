@@ -1,0 +1,16 @@
+"""The one error type readers raise for bad input."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Input that cannot be cleaned: says which file (and line or offset) and why.
+
+    >>> str(InputError("data.jsonl", "not valid JSON", line=3))
+    'data.jsonl:3: not valid JSON'
+    """
+
+    def __init__(self, source: str, reason: str, line: int | None = None) -> None:
+        self.source, self.reason, self.line = source, reason, line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {reason}")

@@ -1,0 +1,84 @@
+"""Word lists per language, from ``cleaner/data/<lang>.json``.
+
+Language-specific words (months, "Follow us", "Read more", "By") live in
+data files, not in code.  Classifiers run before the language is known, so
+they usually ask for the union over every language.
+
+>>> month_number("December"), month_number("déc."), month_number("Foo")
+(12, 12, None)
+>>> bool(phrase_pattern("related").fullmatch("More from"))
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+
+@functools.cache
+def languages() -> dict[str, dict[str, Any]]:
+    """Every language's data, by ISO 639-1 code."""
+    out: dict[str, dict[str, Any]] = {}
+    for entry in sorted(resources.files("cleaner.data").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            out[data.get("language", entry.name[:-5])] = data
+    return out
+
+
+@functools.cache
+def words(key: str, language: str | None = None) -> tuple[str, ...]:
+    """The entries under ``key``, lower-cased, longest first.
+
+    With ``language``, that language's entries; otherwise every language's.
+    """
+    table = languages()
+    chosen = [table[language]] if language in table else list(table.values())
+    found: set[str] = set()
+    for data in chosen:
+        for item in data.get(key, ()):
+            if isinstance(item, list):
+                found.update(w.lower() for w in item)
+            else:
+                found.add(str(item).lower())
+    return tuple(sorted(found, key=lambda w: (-len(w), w)))
+
+
+def alternation(items: tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first; spaces match any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or r"(?!)"
+
+
+@functools.cache
+def phrase_pattern(key: str, language: str | None = None) -> re.Pattern[str]:
+    """A case-insensitive pattern matching any phrase under ``key`` as whole words."""
+    return re.compile(rf"(?<!\w)(?:{alternation(words(key, language))})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _numbered(key: str) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for data in languages().values():
+        for number, names in enumerate(data.get(key, ()), start=1):
+            for name in names:
+                table.setdefault(name.lower(), number)
+    return table
+
+
+def month_number(name: str) -> int | None:
+    """The month (1-12) a month name or abbreviation stands for, in any language."""
+    return _numbered("months").get(name.lower().rstrip("."))
+
+
+def month_names() -> tuple[str, ...]:
+    """Every month name and abbreviation, longest first."""
+    return tuple(sorted(_numbered("months"), key=lambda w: (-len(w), w)))
+
+
+def weekday_names() -> tuple[str, ...]:
+    """Every weekday name and abbreviation, longest first."""
+    return tuple(sorted(_numbered("weekdays"), key=lambda w: (-len(w), w)))

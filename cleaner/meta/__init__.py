@@ -1,0 +1,1 @@
+"""Metadata: dates, language, and resolving facts into one dict."""

@@ -1,0 +1,70 @@
+"""Facts resolved into one metadata dict, once, at the end.
+
+Several facts may speak of one field.  Dates are merged: a full date and a
+partial stamp that agree on the day make one precise timestamp, so
+"date 2017-05-25" and "May 25, 10:51 UTC+3" give
+``2017-05-25T10:51:00+03:00``.  For other fields the first fact wins (the head
+of an article is read top-down, and what the page itself declared is added
+first), except ``authors``, which are gathered in order without repeats.
+
+>>> from cleaner.document import Document, Fact
+>>> from cleaner.meta.dates import parse_stamp
+>>> doc = Document(facts=(Fact("stamp", parse_stamp("date 2017-05-25")), Fact("stamp", parse_stamp("May 25, 10:51 UTC+3"))))
+>>> resolve(doc)["date"]
+'2017-05-25T10:51:00+03:00'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cleaner.document import Document
+from cleaner.meta.dates import Stamp
+
+#: Every result carries these keys, ``None`` (or ``[]``) when unknown.
+FIELDS = (
+    "title", "authors", "date", "date_modified", "dateline", "section", "site",
+    "description", "image_credit", "language", "language_score",
+)
+
+
+def merge_stamps(stamps: list[Stamp]) -> str | None:
+    """The most precise ISO date that the stamps agree on.
+
+    The first stamp with a full date anchors; later stamps that agree with it
+    add the time and offset it lacks.
+    """
+    anchor = next((s for s in stamps if s.has_date), None)
+    if anchor is None:
+        return None
+    for other in stamps:
+        if other is not anchor and anchor.hour is None and other.agrees(anchor):
+            anchor = anchor.merge(other)
+        elif other is not anchor and anchor.offset is None and anchor.hour is not None and other.agrees(anchor):
+            if (other.hour, other.minute) == (anchor.hour, anchor.minute):
+                anchor = anchor.merge(other)
+    return anchor.iso()
+
+
+def resolve(doc: Document) -> dict[str, Any]:
+    """The metadata of a document: page metadata first, then facts."""
+    meta: dict[str, Any] = {name: None for name in FIELDS}
+    meta["authors"] = []
+    stamps = [f.value for f in doc.facts_for("stamp") if isinstance(f.value, Stamp)]
+    meta["date"] = merge_stamps([s for s in stamps if not s.modified])
+    meta["date_modified"] = merge_stamps([s for s in stamps if s.modified])
+    for fact in doc.facts:
+        if fact.field == "authors":
+            for name in fact.value:
+                if name not in meta["authors"]:
+                    meta["authors"].append(name)
+        elif fact.field in ("date", "date_modified"):
+            meta[fact.field] = meta[fact.field] or fact.value
+        elif fact.field == "dateline" and isinstance(meta["dateline"], dict):
+            if fact.value.get("place") == meta["dateline"].get("place"):
+                meta["dateline"] = {**fact.value, **meta["dateline"]}
+        elif fact.field != "stamp" and meta.get(fact.field) is None:
+            meta[fact.field] = fact.value
+    extra = {k: v for k, v in doc.meta.items() if k not in meta or meta[k] in (None, [])}
+    meta.update(extra)
+    return meta

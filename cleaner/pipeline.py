@@ -1,0 +1,163 @@
+"""Steps, the pipeline that chains them, and the default chain.
+
+A step is any callable ``Document -> Document``.  A :class:`Pipeline` is a
+tuple of steps applied in order; it can be changed like a list, by step name:
+
+>>> from cleaner.document import Document
+>>> def shout(doc: Document) -> Document:
+...     return doc.with_blocks(b.__class__(b.text.upper(), b.kind, b.by) for b in doc.blocks)
+>>> pipe = default_pipeline().append(shout)
+>>> pipe.clean("Hello there, this is a sentence.").text
+'HELLO THERE, THIS IS A SENTENCE.\\n'
+>>> "fix_typos" in default_pipeline().without("fix_typos").names
+False
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from cleaner.config import Config
+from cleaner.document import Document, Result, join_text, removals
+
+
+class Step(Protocol):
+    """One stage of cleaning: takes a document, returns a new one."""
+
+    def __call__(self, doc: Document, /) -> Document: ...
+
+
+def step_name(step: Callable[..., object]) -> str:
+    """The name a step is known by: its ``name`` attribute or function name.
+
+    >>> step_name(functools.partial(str.strip))
+    'strip'
+    """
+    name = getattr(step, "name", None)
+    if isinstance(name, str):
+        return name
+    if isinstance(step, functools.partial):
+        return step_name(step.func)
+    return getattr(step, "__name__", type(step).__name__)
+
+
+def named(name: str, step: Step) -> Step:
+    """``step`` under another name (for configured partials)."""
+
+    def run(doc: Document) -> Document:
+        return step(doc)
+
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An ordered tuple of steps, and how their result is assembled."""
+
+    steps: tuple[Step, ...] = ()
+    config: Config = field(default_factory=Config)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of the steps, in order."""
+        return tuple(step_name(s) for s in self.steps)
+
+    def _index(self, name: str) -> int:
+        try:
+            return self.names.index(name)
+        except ValueError:
+            raise KeyError(f"no step named {name!r}; steps are {', '.join(self.names)}") from None
+
+    def append(self, step: Step) -> Pipeline:
+        """A copy with ``step`` added at the end."""
+        return Pipeline(self.steps + (step,), self.config)
+
+    def insert_before(self, name: str, step: Step) -> Pipeline:
+        """A copy with ``step`` just before the step called ``name``."""
+        i = self._index(name)
+        return Pipeline(self.steps[:i] + (step,) + self.steps[i:], self.config)
+
+    def insert_after(self, name: str, step: Step) -> Pipeline:
+        """A copy with ``step`` just after the step called ``name``."""
+        i = self._index(name) + 1
+        return Pipeline(self.steps[:i] + (step,) + self.steps[i:], self.config)
+
+    def without(self, *names: str) -> Pipeline:
+        """A copy without the steps called ``names``."""
+        for name in names:
+            self._index(name)
+        return Pipeline(tuple(s for s in self.steps if step_name(s) not in names), self.config)
+
+    def replace(self, name: str, step: Step) -> Pipeline:
+        """A copy in which ``step`` stands where the step called ``name`` stood."""
+        i = self._index(name)
+        return Pipeline(self.steps[:i] + (step,) + self.steps[i + 1 :], self.config)
+
+    def __call__(self, doc: Document) -> Document:
+        for step in self.steps:
+            doc = step(doc)
+        return doc
+
+    def run(self, doc: Document) -> Result:
+        """Apply every step, then assemble the result."""
+        return assemble(self(doc), self.config)
+
+    def clean(self, text: str, source: str = "") -> Result:
+        """Clean one text."""
+        return self.run(Document.from_text(text, source=source))
+
+    def clean_many(self, texts: Iterable[str]) -> Iterable[Result]:
+        """Clean texts one after another."""
+        return (self.clean(t) for t in texts)
+
+
+def assemble(doc: Document, config: Config) -> Result:
+    """The :class:`Result` of a finished document."""
+    from cleaner.meta.resolve import resolve
+
+    blocks = tuple(b if b.kept or b.kind not in config.keep else b.__class__(b.text) for b in doc.blocks)
+    kept = [b for b in blocks if b.kept]
+    return Result(
+        text=join_text(kept),
+        metadata=resolve(doc),
+        removed=removals(blocks),
+        fixes=doc.fixes,
+        source=doc.source,
+        blocks=doc.blocks,
+    )
+
+
+def default_pipeline(config: Config | None = None) -> Pipeline:
+    """The default chain for plain text, shaped by ``config``.
+
+    >>> default_pipeline().names
+    ('fix_encoding', 'normalize', 'split_blocks', 'strip_chrome', 'fix_typos', 'detect_language')
+    """
+    from cleaner.config import ConfigError
+    from cleaner.fix.encoding import fix_encoding
+    from cleaner.fix.typos import fix_typos
+    from cleaner.fix.whitespace import normalize
+    from cleaner.meta.language import detect_language
+    from cleaner.split import split_blocks
+    from cleaner.strip.peel import PASSES, StripChrome
+
+    config = config or Config()
+    steps: list[Step] = [
+        fix_encoding,
+        named("normalize", functools.partial(normalize, typography=config.typography)),
+        split_blocks,
+        StripChrome(tuple(p for p in PASSES if p not in config.disable)),
+        fix_typos,
+        named("detect_language", functools.partial(detect_language, hint=config.language)),
+    ]
+    if not config.typos:
+        steps.remove(fix_typos)
+    known = {step_name(s) for s in steps} | set(PASSES) | {"fix_typos"}
+    unknown = set(config.disable) - known
+    if unknown:
+        raise ConfigError(f"cannot disable unknown step(s): {', '.join(sorted(unknown))}")
+    return Pipeline(tuple(s for s in steps if step_name(s) not in config.disable), config)

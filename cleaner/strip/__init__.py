@@ -1,0 +1,1 @@
+"""Steps and classifiers that label site chrome (bylines, captions, related links, …)."""

@@ -1,0 +1,102 @@
+"""Bylines ("By Kamila Aliyeva") and author bios ("Kamila Aliyeva is … journalist").
+
+>>> byline("By Kamila Aliyeva", Context()).facts[0].value
+('Kamila Aliyeva',)
+>>> byline("By the end of 2017, NATO had grown.", Context()) is None
+True
+>>> author_bio("Kamila Aliyeva is AzerNews' staff journalist, follow her on Twitter: @Kami_Aliyeva", Context(where="tail")).kind
+'author-bio'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cleaner.document import Fact
+from cleaner.lexicon import alternation, month_names, weekday_names, words
+from cleaner.meta.dates import parse_stamp
+from cleaner.strip.claims import NAME, Claim, Context, word_count
+
+#: Roles and outlets that may follow the names in a byline.
+_ROLE = re.compile(
+    r"(?:staff|senior|chief|special|foreign|political|business|sports?|science|health|tech(?:nology)?|"
+    r"editor|reporter|writer|correspondent|columnist|contributor|journalist|producer|analyst|"
+    r"for|at|in|with|of|and|the|associated|press|news|\w+\s+bureau|[A-Z][\w.&'’\-]*|\d)",
+)
+
+
+@functools.cache
+def _byline_pattern() -> re.Pattern[str]:
+    marker = alternation(words("byline"))
+    joiner = r"(?:\s*,\s*|\s+(?:and|und|et|y|e|en|и|i|&)\s+|\s*&\s*)"
+    return re.compile(
+        rf"(?i:{marker})\s*:?\s+(?P<names>{NAME}(?:{joiner}{NAME}){{0,5}})(?P<rest>\s*(?:[,|/•·–—\-]|\s+(?:for|at|in)\s+).*)?"
+    )
+
+
+@functools.cache
+def _not_names() -> frozenset[str]:
+    return frozenset(month_names()) | frozenset(weekday_names()) | {"the", "a", "an", "this", "that"}
+
+
+def split_names(names: str) -> tuple[str, ...]:
+    """The separate names in a byline's list of names.
+
+    >>> split_names("Jane Doe, John Smith and Ann Lee")
+    ('Jane Doe', 'John Smith', 'Ann Lee')
+    """
+    parts = re.split(r"\s*,\s*|\s+(?:and|und|et|y|e|en|и|i)\s+|\s*&\s*", names)
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def byline(text: str, ctx: Context) -> Claim | None:
+    """Claim "By NAME[, NAME and NAME][, role or outlet][, date]"."""
+    if word_count(text) > 25:
+        return None
+    m = _byline_pattern().fullmatch(text.strip())
+    if m is None:
+        return None
+    names = split_names(m.group("names"))
+    # Every name word must be capitalised in the text itself (the pattern is
+    # case-blind only for the marker), and none may be a month or weekday.
+    for name in names:
+        first = name.split()[0]
+        if not first[0].isupper() or first.lower().rstrip(".") in _not_names():
+            return None
+    rest = (m.group("rest") or "").strip(" ,|/•·–—-")
+    facts = [Fact("authors", names, "byline")]
+    if rest:
+        stamp = parse_stamp(rest)
+        if stamp is not None:
+            facts.append(Fact("stamp", stamp, "byline"))
+        elif word_count(rest) > 8 or not all(_ROLE.fullmatch(w) for w in rest.split()):
+            return None
+    return Claim("byline", "byline", facts=tuple(facts))
+
+
+_BIO_SITE = [
+    re.compile(r"\bis\s+(?P<site>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:staff\s+|senior\s+|chief\s+)?(?:journalist|reporter|writer|correspondent|editor|columnist)"),
+    re.compile(r"\b(?:journalist|reporter|writer|correspondent|editor|columnist|contributor)\s+(?:for|at|with)\s+(?P<site>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"),
+]
+
+
+@functools.cache
+def _bio_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('bio'))})(?!\w)", re.IGNORECASE)
+
+
+def author_bio(text: str, ctx: Context) -> Claim | None:
+    """Claim a short paragraph about the author, in the tail: a name, then who they are."""
+    if ctx.where != "tail" or word_count(text) > 80:
+        return None
+    starts_with_author = any(text.startswith(a) for a in ctx.authors)
+    opens_with_name = re.match(rf"{NAME}\s+(?:is|was|has|writes|covers|reports|joined)\b", text)
+    if not (starts_with_author or opens_with_name) or not _bio_pattern().search(text):
+        return None
+    facts = []
+    for pattern in _BIO_SITE:
+        if m := pattern.search(text):
+            facts.append(Fact("site", m.group("site").strip(), "author-bio"))
+            break
+    return Claim("author-bio", "author-bio", facts=tuple(facts))

@@ -1,0 +1,93 @@
+"""What every classifier takes and gives, and the shapes they share.
+
+A classifier is a small pure function ``(text, context) -> Claim | None``.
+It claims a whole block, or only its start (``Claim.end``), for one kind of
+chrome, and may bring facts (an author, a date) with the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cleaner.document import Fact
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a block stands, and what the peel has found so far in this round."""
+
+    where: str = "head"  # "head", "tail" or "middle"
+    found: frozenset[str] = frozenset()  # kinds claimed so far in this round
+    authors: tuple[str, ...] = ()  # names from bylines so far
+    after: tuple[str, ...] = ()  # the texts of the blocks that follow, in order
+    before: tuple[str, ...] = ()  # the texts of the blocks that precede, nearest last
+
+    @property
+    def next(self) -> str | None:
+        """The text of the next block, if any."""
+        return self.after[0] if self.after else None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A classifier's verdict: the block (or its first ``end`` characters) is ``kind``."""
+
+    kind: str
+    rule: str
+    end: int | None = None
+    facts: tuple[Fact, ...] = field(default=())
+
+
+Classifier = Callable[[str, Context], "Claim | None"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` has.
+
+    >>> word_count("NATO-allied countries, it's said.")
+    4
+    """
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence (a full stop, maybe inside quotes).
+
+    >>> ends_sentence('He said "no."'), ends_sentence("More from World")
+    (True, False)
+    """
+    return bool(_ENDS_SENTENCE.search(text.rstrip()))
+
+
+def looks_like_body(text: str) -> bool:
+    """True for a block that reads as running prose: long, ending a sentence.
+
+    >>> looks_like_body("Russia is a member of the Vienna-based organization.")
+    True
+    >>> looks_like_body("More from World")
+    False
+    """
+    return word_count(text) >= 6 and ends_sentence(text)
+
+
+#: One capitalised name word: "Kamila", "O'Brien", "J.", "Jean-Luc", "McDonald".
+NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-žа-яё'’]*(?:[-'’][A-ZÀ-ÖØ-ÞА-Яa-zà-öø-ÿа-я][a-zà-öø-ÿа-яё]*)?\.?|[A-Z]\.)"
+#: Lower-case particles that may stand inside a name.
+NAME_PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|la|le|du|dos|das|bin|ibn|al|el|y|zu|ten|ter)"
+#: A personal name of one to four words ("Kamila Aliyeva", "Ursula von der Leyen").
+NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)*{NAME_WORD}){{0,3}}"
+NAME_RE = re.compile(NAME)
+
+
+def is_name(text: str) -> bool:
+    """True when ``text`` is just a personal name.
+
+    >>> is_name("Kamila Aliyeva"), is_name("Ursula von der Leyen"), is_name("the end")
+    (True, True, False)
+    """
+    return bool(NAME_RE.fullmatch(text.strip()))

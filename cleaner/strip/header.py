@@ -1,0 +1,87 @@
+"""The head of an article: title, section label, navigation, stand-first.
+
+>>> title("NATO wants to continue political dialogue with Russia", Context(after=("NATO would like to expand the practice of briefings, he said.",))).kind
+'title'
+>>> section_label("World", Context()).kind
+'section-label'
+>>> navigation("Home > News > World", Context()).kind
+'navigation'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cleaner.document import Fact
+from cleaner.lexicon import alternation, words
+from cleaner.strip.claims import Claim, Context, ends_sentence, looks_like_body, word_count
+
+#: A title is at most this many words.
+TITLE_MAX_WORDS = 30
+_CRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
+
+
+def _starts_like_heading(text: str) -> bool:
+    first = text.lstrip("\"'“‘«(¿¡")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def title(text: str, ctx: Context) -> Claim | None:
+    """Claim the first heading-like block of the head, when prose follows it."""
+    if ctx.where != "head" or "title" in ctx.found:
+        return None
+    n = word_count(text)
+    if not 2 <= n <= TITLE_MAX_WORDS or len(text) > 250 or not _starts_like_heading(text):
+        return None
+    if text.rstrip()[-1] in ".,;:" or text.isupper() and n < 3:
+        return None
+    if not any(looks_like_body(t) for t in ctx.after[:8]):
+        return None
+    return Claim("title", "title", facts=(Fact("title", text, "title"),))
+
+
+@functools.cache
+def _section_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:section\s*:\s*)?(?P<name>{alternation(words('sections'))})", re.IGNORECASE)
+
+
+def section_label(text: str, ctx: Context) -> Claim | None:
+    """Claim a lone section name ("World", "POLITICS") in the head."""
+    if ctx.where != "head" or word_count(text) > 4:
+        return None
+    m = _section_pattern().fullmatch(text.strip(" :|•·"))
+    if m is None or not _starts_like_heading(text):
+        return None
+    return Claim("section-label", "section-label", facts=(Fact("section", text.strip(" :|•·"), "section-label"),))
+
+
+@functools.cache
+def _navigation_pattern() -> re.Pattern[str]:
+    item = rf"(?:{alternation(words('navigation'))})"
+    return re.compile(rf"[«<‹←]?\s*{item}(?:\s*[|•·/»›>→]\s*{item})*\s*[»>›→]?", re.IGNORECASE)
+
+
+def navigation(text: str, ctx: Context) -> Claim | None:
+    """Claim menu items ("Back to Main page", "Skip to content") and breadcrumbs ("Home > World")."""
+    if word_count(text) > 12:
+        return None
+    if _navigation_pattern().fullmatch(text.strip()):
+        return Claim("navigation", "navigation")
+    crumbs = _CRUMB_SEP.split(text.strip())
+    if len(crumbs) >= 2 and all(0 < word_count(c) <= 4 and not ends_sentence(c) for c in crumbs):
+        if _navigation_pattern().fullmatch(crumbs[0]) or _section_pattern().fullmatch(crumbs[-1]) or len(crumbs) >= 3:
+            return Claim("navigation", "breadcrumb")
+    return None
+
+
+def description(text: str, ctx: Context) -> Claim | None:
+    """Claim a stand-first: a one-sentence summary under the title, left without a full stop."""
+    if ctx.where != "head" or "title" not in ctx.found or "description" in ctx.found:
+        return None
+    n = word_count(text)
+    if not 6 <= n <= 60 or ends_sentence(text) or text.rstrip()[-1] in ",;:" or not _starts_like_heading(text):
+        return None
+    if not any(looks_like_body(t) for t in ctx.after[:6]):
+        return None
+    return Claim("description", "standfirst", facts=(Fact("description", text, "standfirst"),))

@@ -1,0 +1,118 @@
+"""Pictures and embeds: photo credits, captions, media notices, advertisements.
+
+>>> photo_credit("© AP Photo/Virginia Mayo", Context()).facts[0].value
+'AP Photo/Virginia Mayo'
+>>> photo_credit("© 2019 The Company. All rights reserved.", Context()) is None
+True
+>>> caption("Jens Stoltenberg", Context(found=frozenset({"title"}))).kind
+'caption'
+>>> advertisement("Advertisement", Context(where="middle")).kind
+'advertisement'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cleaner.document import Fact
+from cleaner.lexicon import alternation, words
+from cleaner.strip.claims import Claim, Context, ends_sentence, is_name, word_count
+
+
+@functools.cache
+def _credit_patterns() -> tuple[re.Pattern[str], ...]:
+    credit = alternation(words("credit"))
+    return (
+        # © AP Photo/Virginia Mayo    (c) Reuters
+        re.compile(r"(?:©|\(c\)|copyright)\s*(?P<credit>[^©]{2,80})", re.IGNORECASE),
+        # Photo: Reuters    Image credit - Getty Images    (Photo by Jane Doe/AFP)
+        re.compile(
+            rf"\(?(?:{credit})(?:\s+(?:by|credit|courtesy(?:\s+of)?)\s*[:\-–—]?|\s*[:\-–—|/])\s*(?P<credit>[^()]{{2,80}}?)\)?",
+            re.IGNORECASE,
+        ),
+        # REUTERS/Jonathan Ernst    Jane Doe/AFP via Getty Images
+        re.compile(rf"(?P<credit>[\w.'’\- ]{{2,40}}/\s*(?:{credit})(?:\s+via\s+[\w ]+)?|(?:{credit})\s*/\s*[\w.'’\- ]{{2,40}})", re.IGNORECASE),
+    )
+
+
+def credit_of(text: str) -> str | None:
+    """The credit that ``text`` is, or ``None``.
+
+    >>> credit_of("Photo: Reuters"), credit_of("REUTERS/Jonathan Ernst"), credit_of("Follow the money, he said.")
+    ('Reuters', 'REUTERS/Jonathan Ernst', None)
+    """
+    text = text.strip()
+    if word_count(text) > 14 or re.search(r"rights reserved|\b(?:19|20)\d\d\b", text, re.IGNORECASE):
+        return None
+    for pattern in _credit_patterns():
+        m = pattern.fullmatch(text)
+        if m and m.group("credit").strip() and word_count(m.group("credit")) <= 8 and not ends_sentence(m.group("credit")):
+            return m.group("credit").strip(" .")
+    return None
+
+
+def photo_credit(text: str, ctx: Context) -> Claim | None:
+    """Claim a photo credit ("© AP Photo/Virginia Mayo", "Photo: Reuters")."""
+    credit = credit_of(text)
+    if credit is None:
+        return None
+    return Claim("photo-credit", "photo-credit", facts=(Fact("image_credit", credit, "photo-credit"),))
+
+
+_CREDIT_TAIL = re.compile(r"[(\[|]\s*(?:photo|image|picture|foto|bild|credit)s?\b[^()\[\]|]{0,60}[)\]]?\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _caption_marker() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('caption_markers'))})", re.IGNORECASE)
+
+
+def caption(text: str, ctx: Context) -> Claim | None:
+    """Claim an image caption.
+
+    A caption is a line that ends with a photo credit ("… (Photo: Reuters)"),
+    or opens with a caption marker ("Pictured: …"), or, in the head, a bare
+    name under the title (the name of the person in the picture).
+    """
+    n = word_count(text)
+    if n > 60:
+        return None
+    if _CREDIT_TAIL.search(text) and n > 3:
+        return Claim("caption", "caption-credit")
+    if _caption_marker().match(text) and n > 1:
+        return Claim("caption", "caption-marker")
+    if ctx.where == "head" and "title" in ctx.found and n <= 4 and is_name(text):
+        return Claim("caption", "caption-name")
+    return None
+
+
+@functools.cache
+def _advert_pattern() -> re.Pattern[str]:
+    return re.compile(rf"[-–—\s]*(?:{alternation(words('advertisement'))})[-–—\s:.]*", re.IGNORECASE)
+
+
+def advertisement(text: str, ctx: Context) -> Claim | None:
+    """Claim an advertising slot ("Advertisement", "Story continues below advertisement")."""
+    if word_count(text) <= 6 and _advert_pattern().fullmatch(text):
+        return Claim("advertisement", "advertisement")
+    return None
+
+
+@functools.cache
+def _embed_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('media_notices'))})", re.IGNORECASE)
+
+
+def embed(text: str, ctx: Context) -> Claim | None:
+    """Claim a notice left by embedded media ("This content is not available…", "Click here …")."""
+    if word_count(text) > 25:
+        return None
+    m = _embed_pattern().match(text.strip(" [(<"))
+    if m is None:
+        return None
+    rest = text.strip(" [(<")[m.end() :]
+    # "Image" or "Video" alone, or a notice sentence; never a sentence that merely starts with "Video".
+    if word_count(rest) == 0 or word_count(m.group(0)) >= 2:
+        return Claim("embed", "embed")
+    return None

@@ -1,0 +1,158 @@
+"""Peeling chrome off the head and tail of an article, and scanning its middle.
+
+The head is read from the top: classifiers are asked in turn, and the peel
+stops at the first block that none of them claims.  The tail is read the same
+way from the bottom, where a related-links header takes its teasers with it.
+The middle is only scanned for whole blocks of unmistakable chrome.
+
+The three passes run again and again until none of them claims anything more,
+so that cleaning clean text changes nothing: whatever a fresh run would find at
+the new top or bottom is found now.
+
+>>> from cleaner.document import Document
+>>> doc = strip_chrome(Document.from_blocks(["Talks go on", "By Jane Doe", "The talks went on for hours, officials said.", "Follow us on Twitter"]))
+>>> [(b.kind, b.text) for b in doc.blocks if not b.kept]
+[('title', 'Talks go on'), ('byline', 'By Jane Doe'), ('social', 'Follow us on Twitter')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from cleaner.document import Block, Document, Fact
+from cleaner.strip.byline import author_bio, byline
+from cleaner.strip.claims import Claim, Classifier, Context
+from cleaner.strip.dateline import dateline
+from cleaner.strip.header import description, navigation, section_label, title
+from cleaner.strip.legal import copyright_line
+from cleaner.strip.media import advertisement, caption, embed, photo_credit
+from cleaner.strip.related import read_more, related_group
+from cleaner.strip.social import newsletter, social
+from cleaner.strip.timestamp import timestamp
+
+#: The classifiers asked about a block in the head, in order.
+HEAD: tuple[Classifier, ...] = (
+    timestamp, navigation, section_label, byline, photo_credit, dateline, social, newsletter,
+    advertisement, embed, title, caption, description,
+)
+#: The classifiers asked about a block in the tail, in order.
+TAIL: tuple[Classifier, ...] = (
+    social, newsletter, author_bio, timestamp, copyright_line, navigation, advertisement, embed,
+    photo_credit, read_more, byline,
+)
+#: The classifiers asked about a block in the middle: unmistakable chrome only.
+MIDDLE: tuple[Classifier, ...] = (advertisement, embed, read_more, social, newsletter, photo_credit, caption)
+
+#: How many following blocks a classifier may look at.
+LOOKAHEAD = 10
+
+
+def first_claim(text: str, ctx: Context, classifiers: Iterable[Classifier]) -> Claim | None:
+    """The claim of the first classifier that claims ``text``."""
+    for classify in classifiers:
+        claim = classify(text, ctx)
+        if claim is not None:
+            return claim
+    return None
+
+
+def _kept(blocks: Sequence[Block]) -> list[int]:
+    return [i for i, b in enumerate(blocks) if b.kept]
+
+
+def _authors(facts: Iterable[Fact]) -> tuple[str, ...]:
+    return tuple(name for f in facts if f.field == "authors" for name in f.value)
+
+
+def peel_head(doc: Document, classifiers: Sequence[Classifier] = HEAD) -> Document:
+    """Label chrome from the top down, up to the first block nobody claims."""
+    blocks = list(doc.blocks)
+    facts: list[Fact] = []
+    found: set[str] = set()
+    while kept := _kept(blocks):
+        i = kept[0]
+        text = blocks[i].text
+        ctx = Context(
+            "head", frozenset(found), _authors(doc.facts) + _authors(facts),
+            after=tuple(blocks[j].text for j in kept[1 : 1 + LOOKAHEAD]),
+        )
+        claim = first_claim(text, ctx, classifiers)
+        if claim is None:
+            break
+        if claim.end is not None and 0 < claim.end < len(text) and text[claim.end :].strip():
+            blocks[i : i + 1] = [Block(text[: claim.end].strip(), claim.kind, claim.rule), Block(text[claim.end :].strip())]
+        else:
+            blocks[i] = Block(text, claim.kind, claim.rule)
+        found.add(claim.kind)
+        facts.extend(claim.facts)
+    return doc.replace(blocks=tuple(blocks), facts=doc.facts + tuple(facts))
+
+
+def peel_tail(doc: Document, classifiers: Sequence[Classifier] = TAIL) -> Document:
+    """Label chrome from the bottom up, related-links blocks with their teasers."""
+    blocks = list(doc.blocks)
+    facts: list[Fact] = []
+    found: set[str] = set()
+    while kept := _kept(blocks):
+        i = kept[-1]
+        text = blocks[i].text
+        ctx = Context(
+            "tail", frozenset(found), _authors(doc.facts),
+            before=tuple(blocks[j].text for j in kept[-1 - LOOKAHEAD : -1]),
+        )
+        claim = first_claim(text, ctx, classifiers)
+        if claim is not None and claim.end is None:
+            blocks[i] = Block(text, claim.kind, claim.rule)
+            found.add(claim.kind)
+            facts.extend(claim.facts)
+            continue
+        group = related_group([blocks[j].text for j in kept], len(kept))
+        if group is None:
+            break
+        start, (field, value) = group
+        for j in kept[start:]:
+            blocks[j] = Block(blocks[j].text, "related-links", "related-block")
+        found.add("related-links")
+        if field:
+            facts.append(Fact(field, value, "related-block"))
+    return doc.replace(blocks=tuple(blocks), facts=doc.facts + tuple(facts))
+
+
+def scan_middle(doc: Document, classifiers: Sequence[Classifier] = MIDDLE) -> Document:
+    """Label whole blocks of unmistakable chrome anywhere in the text."""
+    blocks = list(doc.blocks)
+    facts: list[Fact] = []
+    ctx = Context("middle")
+    for i, block in enumerate(blocks):
+        if not block.kept:
+            continue
+        claim = first_claim(block.text, ctx, classifiers)
+        if claim is not None and claim.end is None:
+            blocks[i] = Block(block.text, claim.kind, claim.rule)
+            facts.extend(claim.facts)
+    return doc.replace(blocks=tuple(blocks), facts=doc.facts + tuple(facts))
+
+
+PASSES = {"peel_head": peel_head, "peel_tail": peel_tail, "scan_middle": scan_middle}
+
+
+class StripChrome:
+    """The chrome-stripping step: some passes, run until none claims anything more."""
+
+    name = "strip_chrome"
+
+    def __init__(self, passes: Sequence[str] = tuple(PASSES)) -> None:
+        self.passes = tuple(PASSES[p] for p in passes)
+
+    def __call__(self, doc: Document) -> Document:
+        while True:
+            before = [b.text for b in doc.kept]
+            for run in self.passes:
+                doc = run(doc)
+            if [b.text for b in doc.kept] == before:
+                return doc
+
+
+def strip_chrome(doc: Document) -> Document:
+    """Run every pass until none claims anything more."""
+    return StripChrome()(doc)

@@ -1,0 +1,84 @@
+"""Related-links blocks: a header ("More from World", "Related") and its teasers.
+
+In the tail, a header is claimed together with every block after it, as long
+as all of those read as teasers (headlines, or summaries cut off with "...").
+In the middle, only a one-line "READ MORE: headline" is claimed.
+
+>>> blocks = ["Last paragraph of the story.", "More from World", "Jammeh goes into exile", "Former leader flew into exile on Sunday, making way for..."]
+>>> related_group(blocks, len(blocks))
+(1, ('section', 'World'))
+>>> read_more("READ MORE: Trump vows to press on", Context(where="middle")).kind
+'related-links'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from cleaner.lexicon import alternation, words
+from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
+
+#: How far above the end of the text a related-links header may stand, in blocks.
+WINDOW = 60
+
+
+@functools.cache
+def _header() -> re.Pattern[str]:
+    return re.compile(rf"(?P<phrase>{alternation(words('related'))})(?P<rest>[\s:]+.*)?", re.IGNORECASE)
+
+
+def related_header(text: str) -> tuple[str, str] | None:
+    """``("section", name)`` for "More from NAME", ``("", "")`` for another header, else ``None``.
+
+    >>> related_header("More from World"), related_header("Related stories:"), related_header("Related to this, he said.")
+    (('section', 'World'), ('', ''), None)
+    """
+    text = text.strip(" >»→:")
+    if word_count(text) > 7 or ends_sentence(text):
+        return None
+    m = _header().fullmatch(text)
+    if m is None:
+        return None
+    rest = (m.group("rest") or "").strip(" :")
+    if not rest:
+        return "", ""
+    if m.group("phrase").lower().startswith("more") and rest[0].isupper() and word_count(rest) <= 3:
+        return "section", rest
+    return None
+
+
+def is_teaser(text: str) -> bool:
+    """True for a block that reads as a link to another story.
+
+    >>> is_teaser("Twelve confirmed dead after landslide strikes central China hotel")
+    True
+    >>> is_teaser("Ten bodies were pulled from the wreckage, bringing the...")
+    True
+    >>> is_teaser("Russia is a member of the Vienna-based organization.")
+    False
+    """
+    stripped = text.rstrip()
+    if stripped.endswith(("...", "…")):
+        return word_count(text) <= 60
+    return word_count(text) <= 25 and not ends_sentence(stripped)
+
+
+def related_group(texts: Sequence[str], end: int) -> tuple[int, tuple[str, str]] | None:
+    """Where the related-links block ending at ``end`` starts, and what its header says."""
+    for start in range(end - 1, max(-1, end - 1 - WINDOW), -1):
+        header = related_header(texts[start])
+        if header is not None and start + 1 < end:
+            return start, header
+        if not is_teaser(texts[start]):
+            return None
+    return None
+
+
+def read_more(text: str, ctx: Context) -> Claim | None:
+    """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …")."""
+    m = re.match(rf"(?:{alternation(words('related'))})\s*[:|>»\-–—]\s*(?P<headline>.+)", text, re.IGNORECASE)
+    if m is None or word_count(text) > 30:
+        return None
+    return Claim("related-links", "read-more")

@@ -1,0 +1,67 @@
+"""Social and subscription prompts ("Follow us on Twitter", "Sign up for our newsletter").
+
+>>> social("Follow us on Twitter @AzerNewsAz", Context()).kind
+'social'
+>>> social("Follow the money, he said.", Context()) is None
+True
+>>> newsletter("Sign up for our daily newsletter", Context()).kind
+'newsletter'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from cleaner.lexicon import alternation, words
+from cleaner.strip.claims import Claim, Context, word_count
+
+_HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_NETWORKS = ("facebook", "twitter", "x", "instagram", "linkedin", "youtube", "tiktok", "telegram", "whatsapp", "reddit", "pinterest", "flipboard", "email", "e-mail", "messenger", "vk", "rss")
+
+
+@functools.cache
+def _prompt() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('social'))})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _network_only() -> re.Pattern[str]:
+    item = rf"(?:{alternation(words('social'))}|{'|'.join(_NETWORKS)}|\d+|comments?)"
+    return re.compile(rf"{item}(?:[\s|•·,/:]+{item})*", re.IGNORECASE)
+
+
+def social(text: str, ctx: Context) -> Claim | None:
+    """Claim a share bar ("Share Tweet Email") or a follow prompt with its handles."""
+    stripped = _HANDLE.sub(" ", text).strip(" :|•·,.!-")
+    if not stripped:
+        return Claim("social", "handles") if text.strip() else None
+    if word_count(stripped) > 14:
+        return None
+    if _network_only().fullmatch(stripped):
+        return Claim("social", "share-bar")
+    m = _prompt().match(stripped)
+    if m and (word_count(m.group(0)) >= 2 or _mentions_network(stripped)):
+        return Claim("social", "follow-prompt")
+    return None
+
+
+def _mentions_network(text: str) -> bool:
+    return bool(re.search(rf"\b(?:{'|'.join(_NETWORKS)})\b", text, re.IGNORECASE))
+
+
+@functools.cache
+def _newsletter() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('newsletter'))})(?!\w)", re.IGNORECASE)
+
+
+def newsletter(text: str, ctx: Context) -> Claim | None:
+    """Claim a newsletter or subscription prompt ("Sign up for our newsletter", "Subscribe now")."""
+    if word_count(text) > 30:
+        return None
+    m = _newsletter().match(text.strip(" >»→"))
+    if m is None:
+        return None
+    if word_count(text) <= 3 or re.search(r"newsletter|inbox|subscri|sign up|e-?mail", text, re.IGNORECASE):
+        return Claim("newsletter", "newsletter")
+    return None
