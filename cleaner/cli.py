@@ -10,16 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from cleaner import __version__
 from cleaner.config import Config, ConfigError, find_pyproject
 from cleaner.document import Result
-from cleaner.io.errors import InputError
-from cleaner.io.files import find_files
-from cleaner.io.text import decode_text, read_text
+from cleaner.io.readers import Item, read_inputs
 from cleaner.io.write import write_atomic
 from cleaner.pipeline import Pipeline, default_pipeline
 
@@ -75,27 +73,6 @@ def record(result: Result, ident: str) -> dict[str, Any]:
     return {"id": ident, **result.to_dict()}
 
 
-def inputs(paths: Sequence[str], config: Config) -> Iterator[tuple[str, Path | None, Path | None]]:
-    """``(name, path, root)`` for every input; ``path`` is ``None`` for stdin."""
-    for given in paths:
-        if given == "-":
-            yield "-", None, None
-        elif not Path(given).exists():
-            yield given, Path(given), None
-        else:
-            for path, root in find_files([given], config.include, config.exclude):
-                yield str(path), path, root
-
-
-def read_input(path: Path | None) -> str:
-    """The text of one input (stdin when ``path`` is ``None``)."""
-    if path is None:
-        return decode_text(sys.stdin.buffer.read(), "<stdin>")
-    if not path.exists():
-        raise InputError(str(path), "no such file or folder")
-    return read_text(path)
-
-
 def render(result: Result, fmt: str, ident: str) -> str:
     """One result in an output format."""
     if fmt == "json":
@@ -105,35 +82,43 @@ def render(result: Result, fmt: str, ident: str) -> str:
     return result.text
 
 
-def output_path(out: Path, path: Path | None, root: Path | None, fmt: str) -> Path:
+def output_path(out: Path, item: Item, fmt: str) -> Path:
     """Where the output of one input goes under ``out``, mirroring the input tree."""
-    if path is None:
-        return out / f"stdin{SUFFIX[fmt]}"
-    relative = path.relative_to(root) if root is not None and path.is_relative_to(root) else Path(path.name)
+    if item.path is None:
+        return out / f"{item.ident}{SUFFIX[fmt]}"
+    root = item.root
+    relative = item.path.relative_to(root) if root is not None and item.path.is_relative_to(root) else Path(item.path.name)
+    if not item.whole_file:  # one of many records in a file
+        relative = relative.parent / relative.stem / item.ident
     return (out / relative).with_suffix(SUFFIX[fmt])
+
+
+def clean_item(item: Item, pipeline: Pipeline) -> Result:
+    """The result of one readable item."""
+    assert item.text is not None
+    return pipeline.clean(item.text, source=item.source)
 
 
 def run_clean(args: argparse.Namespace, config: Config, pipeline: Pipeline, stdout: TextIO, stderr: TextIO) -> int:
     """``cleaner clean``."""
     failed = 0
-    todo = list(inputs(args.paths, config))
+    todo = list(read_inputs(args.paths, config))
     many = len(todo) > 1 and not args.output
     if many and args.format == "json":
         stdout.write("[\n")
-    for number, (name, path, root) in enumerate(todo):
-        try:
-            result = pipeline.clean(read_input(path), source=name)
-        except InputError as error:
-            print(f"cleaner: {error}", file=stderr)
+    for number, item in enumerate(todo):
+        if item.error is not None:
+            print(f"cleaner: {item.error}", file=stderr)
             failed += 1
             continue
-        text = render(result, args.format, name)
+        result = clean_item(item, pipeline)
+        text = render(result, args.format, item.ident)
         if args.output:
-            target = output_path(Path(args.output), path, root, args.format)
+            target = output_path(Path(args.output), item, args.format)
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, text)
         elif many and args.format == "txt":
-            stdout.write(f"{'' if number == 0 else chr(10)}==> {name} <==\n{text}")
+            stdout.write(f"{'' if number == 0 else chr(10)}==> {item.source} <==\n{text}")
         elif many and args.format == "json":
             stdout.write(("" if number == 0 else ",\n") + text.rstrip("\n"))
         else:

@@ -34,7 +34,7 @@ def title(text: str, ctx: Context) -> Claim | None:
     n = word_count(text)
     if not 2 <= n <= TITLE_MAX_WORDS or len(text) > 250 or not _starts_like_heading(text):
         return None
-    if text.rstrip()[-1] in ".,;:" or text.isupper() and n < 3:
+    if text.rstrip()[-1] in ".,;:" or (text.isupper() and n < 3):
         return None
     if not any(looks_like_body(t) for t in ctx.after[:8]):
         return None
