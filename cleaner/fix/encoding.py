@@ -19,6 +19,7 @@ import re
 import ftfy
 
 from cleaner.document import Block, Document, Fix
+from cleaner.fix.whitespace import delete_invisible
 
 _CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
 
@@ -54,14 +55,33 @@ def repair(text: str) -> tuple[str, list[tuple[str, str, str, int]]]:
     found: list[tuple[str, str, str, int]] = []
     offset = 0
     for line in text.split("\n"):
-        fixed, explanation = ftfy.fix_and_explain(line, _CONFIG)
-        kinds = {_kind(step) for step in explanation or ()} - {None}
+        fixed, kinds = _fix_line(line)
         if fixed != line and kinds:
             before, after, start = changed_span(line, fixed)
-            found.append((sorted(kinds)[0] if len(kinds) == 1 else "mojibake", before, after, offset + start))  # type: ignore[type-var]
+            found.append(("mojibake" if "mojibake" in kinds else kinds.pop(), before, after, offset + start))
         out.append(fixed)
         offset += len(line) + 1
     return "\n".join(out), found
+
+
+#: ftfy is run again on its own output until it stops changing (at most this often),
+#: so that repairing repaired text changes nothing.
+MAX_ROUNDS = 8
+
+
+def _fix_line(line: str) -> tuple[str, set[str]]:
+    """ftfy until nothing changes; characters that normalisation deletes go
+    between rounds, since their going can make new mojibake whole."""
+    kinds: set[str] = set()
+    for _ in range(MAX_ROUNDS):
+        fixed, explanation = ftfy.fix_and_explain(line, _CONFIG)
+        if fixed != line:
+            fixed = delete_invisible(fixed)
+        if fixed == line:
+            break
+        kinds.update(k for step in explanation or () if (k := _kind(step)) is not None)
+        line = fixed
+    return line, kinds
 
 
 def _kind(step: tuple[str, str]) -> str | None:

@@ -32,12 +32,20 @@ _SINGLE_QUOTES = re.compile(r"[\u2018-\u201b\u02bc]")
 _DOUBLE_QUOTES = re.compile(r"[\u201c-\u201f]")
 
 
+def delete_invisible(text: str) -> str:
+    """``text`` without control characters (but newlines) and invisible ones.
+
+    >>> delete_invisible("a\x00b\u200bc\nd")
+    'abc\nd'
+    """
+    return _INVISIBLE.sub("", _CONTROL.sub("", text))
+
+
 def normalize_text(text: str, typography: bool = False) -> str:
     """The normalised form of ``text`` (idempotent)."""
     text = _SURROGATE.sub("\ufffd", text)
     text = _NEWLINES.sub("\n", text)
-    text = _CONTROL.sub("", text)
-    text = _INVISIBLE.sub("", text)
+    text = delete_invisible(text)
     text = unicodedata.normalize("NFC", text)
     if not typography:
         text = _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text))

@@ -40,7 +40,7 @@ def credit_of(text: str) -> str | None:
     """The credit that ``text`` is, or ``None``.
 
     >>> credit_of("Photo: Reuters"), credit_of("REUTERS/Jonathan Ernst"), credit_of("Follow the money, he said.")
-    ('Reuters', 'REUTERS/Jonathan Ernst', None)
+    ('Reuters', 'Jonathan Ernst', None)
     """
     text = text.strip()
     if word_count(text) > 14 or re.search(r"rights reserved|\b(?:19|20)\d\d\b", text, re.IGNORECASE):
