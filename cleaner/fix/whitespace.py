@@ -33,7 +33,7 @@ _DOUBLE_QUOTES = re.compile(r"[\u201c-\u201f]")
 
 
 def delete_invisible(text: str) -> str:
-    """``text`` without control characters (but newlines) and invisible ones.
+    r"""``text`` without control characters (but newlines) and invisible ones.
 
     >>> delete_invisible("a\x00b\u200bc\nd")
     'abc\nd'
