@@ -16,10 +16,22 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from test_cli_support import NAMES, ROOT, SAMPLES, expected, run
 
-HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+MISSING = "pre-commit is not installed: pip install 'cleaner[test]'"
+
+
+def load_hooks() -> list[dict[str, object]]:
+    """The hooks in .pre-commit-hooks.yaml (read with PyYAML, which pre-commit brings)."""
+    try:
+        import yaml
+    except ImportError:
+        pytest.fail(MISSING)
+    hooks: list[dict[str, object]] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return hooks
+
+
+HOOKS = load_hooks()
 BY_ID = {hook["id"]: hook for hook in HOOKS}
 README = "# Notes\n\nBy the end of 2017, NATO had grown.\n\nShare on Facebook\n"
 GIT = ["git", "-c", "user.name=cleaner tests", "-c", "user.email=tests@cleaner.invalid", "-c", "commit.gpgsign=false"]
@@ -36,13 +48,13 @@ def test_hooks_are_defined_for_python_on_text_files() -> None:
         assert hook["types"] == ["text"]
         assert hook["require_serial"] is True
         assert "files" not in hook, "users narrow files themselves"
-    assert shlex.split(BY_ID["cleaner-fix"]["entry"])[:2] == ["cleaner", "fix"]
-    assert shlex.split(BY_ID["cleaner-check"]["entry"])[:2] == ["cleaner", "check"]
+    assert shlex.split(str(BY_ID["cleaner-fix"]["entry"]))[:2] == ["cleaner", "fix"]
+    assert shlex.split(str(BY_ID["cleaner-check"]["entry"]))[:2] == ["cleaner", "check"]
 
 
 def hook_argv(hook_id: str, *files: Path) -> list[str]:
     """The command pre-commit runs for a hook, without the program name."""
-    return [*shlex.split(BY_ID[hook_id]["entry"])[1:], *map(str, files)]
+    return [*shlex.split(str(BY_ID[hook_id]["entry"]))[1:], *map(str, files)]
 
 
 def test_hook_entries_fix_named_text_files_and_leave_others(tmp_path: Path) -> None:
@@ -123,7 +135,7 @@ def pre_commit(user: Path, project: Path, home: Path) -> subprocess.CompletedPro
 
 def test_real_pre_commit_run_fixes_then_passes(tmp_path: Path) -> None:
     if importlib.util.find_spec("pre_commit") is None:
-        pytest.fail("pre-commit is not installed: pip install 'cleaner[test]'")
+        pytest.fail(MISSING)
     project = snapshot_project(tmp_path / "cleaner")
     user = tmp_path / "user"
     (user / "data").mkdir(parents=True)
