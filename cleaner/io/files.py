@@ -3,6 +3,14 @@
 Folders are searched recursively for files matching the include globs and
 none of the exclude globs; symlinked folders are followed once (a link back
 up the tree never loops); hidden folders (``.git``) are skipped.
+
+>>> import tempfile
+>>> top = Path(tempfile.mkdtemp())
+>>> (top / "sub").mkdir()
+>>> _ = (top / "a.txt").write_text("A."), (top / "sub" / "b.txt").write_text("B."), (top / "c.md").write_text("C.")
+>>> (top / "sub" / "loop").symlink_to(top)
+>>> [p.relative_to(top).as_posix() for p, _ in find_files([top], ["*.txt"])]
+['a.txt', 'sub/b.txt']
 """
 
 from __future__ import annotations
@@ -11,6 +19,8 @@ import fnmatch
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from cleaner.io.text import looks_binary
 
 
 def matches(path: Path, root: Path, patterns: Sequence[str]) -> bool:
@@ -26,8 +36,52 @@ def matches(path: Path, root: Path, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
 
 
-def find_files(paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[tuple[Path, Path]]:
-    """``(file, root)`` for each file to clean: named files as they are, folders searched."""
+def selected(path: str | Path, include: Sequence[str], exclude: Sequence[str] = ()) -> bool:
+    """True when a file named on the command line passes the include and exclude globs.
+
+    A glob may match the file name or any tail of the path as given, so
+    ``drafts/*`` matches ``data/drafts/a.txt`` as it would below a searched folder.
+
+    >>> selected("data/drafts/a.txt", ["*.txt"]), selected("data/drafts/a.txt", ["*.txt"], ["drafts/*"])
+    (True, False)
+    >>> selected("README.md", ["*.txt"])
+    False
+    """
+    parts = Path(path).parts
+    tails = ["/".join(parts[i:]) for i in range(len(parts))]
+
+    def hit(patterns: Sequence[str]) -> bool:
+        return any(fnmatch.fnmatch(tail, p) for tail in tails for p in patterns)
+
+    return hit(include) and not hit(exclude)
+
+
+def is_binary(path: str | Path) -> bool:
+    """True when the start of a file holds a NUL byte (as git and grep decide); False if unreadable.
+
+    A file that starts with a UTF-16 byte-order mark is text (as :func:`cleaner.io.text.decode_text` reads it).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.bin").write_bytes(b"\\x89PNG\\x00\\x00"), (folder / "b.txt").write_text("text")
+    >>> is_binary(folder / "a.bin"), is_binary(folder / "b.txt"), is_binary(folder / "missing")
+    (True, False, False)
+    """
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(8192)
+    except OSError:
+        return False
+    return looks_binary(start) and not start.startswith((b"\xff\xfe", b"\xfe\xff"))
+
+
+def find_files(
+    paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str] = ()
+) -> Iterator[tuple[Path, Path]]:
+    """``(file, root)`` for each file to clean: named files as they are, folders searched.
+
+    Files come in a stable order (sorted within each folder), so runs are reproducible.
+    """
     for given in paths:
         root = Path(given)
         if not root.is_dir():
@@ -35,7 +89,11 @@ def find_files(paths: Sequence[str | Path], include: Sequence[str], exclude: Seq
             continue
         seen: set[tuple[int, int]] = set()
         for folder, dirs, files in os.walk(root, followlinks=True):
-            stat = os.stat(folder)
+            try:
+                stat = os.stat(folder)
+            except OSError:
+                dirs[:] = []
+                continue
             if (stat.st_dev, stat.st_ino) in seen:
                 dirs[:] = []
                 continue
@@ -46,3 +104,8 @@ def find_files(paths: Sequence[str | Path], include: Sequence[str], exclude: Seq
                 path = here / name
                 if matches(path, root, include) and not matches(path, root, exclude) and path.is_file():
                     yield path, root
+
+
+def count_files(paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str] = ()) -> int:
+    """How many files :func:`find_files` would give (for a progress bar)."""
+    return sum(1 for _ in find_files(paths, include, exclude))

@@ -1,4 +1,14 @@
-"""Writing files atomically: a temporary file in the same folder, then rename."""
+"""Writing files atomically: a temporary file in the same folder, then rename.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> write_if_changed(folder / "a.txt", "One.\\n"), write_if_changed(folder / "a.txt", "One.\\n")
+(True, False)
+>>> (folder / "link.txt").symlink_to(folder / "a.txt")
+>>> write_atomic(folder / "link.txt", "Two.\\n")
+>>> (folder / "link.txt").is_symlink(), (folder / "a.txt").read_text()
+(True, 'Two.\\n')
+"""
 
 from __future__ import annotations
 
@@ -11,9 +21,11 @@ from pathlib import Path
 def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
     """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
 
-    ``mode`` sets the permission bits (by default those of the file it replaces).
+    The text is written as UTF-8, exactly (no newline translation). ``mode``
+    sets the permission bits (by default those of the file it replaces).
+    Writing through a symlink replaces the file it points to and keeps the link.
     """
-    path = Path(path)
+    path = Path(os.path.realpath(path))
     if mode is None:
         with contextlib.suppress(OSError):
             mode = path.stat().st_mode & 0o7777
@@ -30,3 +42,13 @@ def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def write_if_changed(path: str | Path, text: str) -> bool:
+    """Write ``text`` to ``path`` (atomically) unless the file already holds exactly it; True when written."""
+    path = Path(path)
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        if path.read_bytes() == text.encode("utf-8"):
+            return False
+    write_atomic(path, text)
+    return True

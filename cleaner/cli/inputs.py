@@ -1,0 +1,87 @@
+"""The inputs of a run: items to clean, and the inputs that are only reported.
+
+:func:`gather` reads every path through :func:`cleaner.io.readers.read_inputs`
+and sorts out, before any cleaning, what is not for this command:
+
+- a file that cannot be read is a failure, except a binary file met while
+  searching a folder, which is skipped with a note (a binary file named on
+  the command line is an error);
+- ``fix``, ``check`` and ``diff`` only rewrite whole plain-text files:
+  records inside a file (JSONL, WARC) and standard input are skipped with a note;
+- a file reached twice (named twice, or through a symlink) is done once;
+- with ``--filter-files``, named files also have to pass the include and
+  exclude globs (the pre-commit hook uses this).
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Text."), (folder / "b.txt").write_bytes(b"\\x00\\x01")
+>>> [(type(w).__name__, getattr(w, "status", "")) for w in gather([str(folder)], Config())]
+[('Item', ''), ('Outcome', 'skipped')]
+>>> [(w.status, w.message) for w in gather([str(folder / "b.txt")], Config())]
+[('failed', 'binary file (NUL bytes), not text')]
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from cleaner.cli.outcome import IGNORED, SKIPPED, Outcome
+from cleaner.cli.pool import Work
+from cleaner.cli.work import failure
+from cleaner.config import Config
+from cleaner.io.files import count_files, is_binary, selected
+from cleaner.io.readers import Item, read_inputs
+
+STDIN = "-"
+
+
+def gather(
+    paths: Sequence[str], config: Config, *, whole_files: bool = False, filter_files: bool = False
+) -> Iterator[Work]:
+    """Every input under ``paths``, in order: an :class:`Item` to clean or an :class:`Outcome` to report.
+
+    ``whole_files``: only whole plain-text files are to be cleaned (``fix``, ``check``, ``diff``).
+    """
+    seen: dict[str, str] = {}
+    for given in paths:
+        if (
+            filter_files
+            and given != STDIN
+            and not Path(given).is_dir()
+            and not selected(given, config.include, config.exclude)
+        ):
+            yield Outcome(given, IGNORED, message="not matched by the include and exclude globs")
+            continue
+        in_folder = given != STDIN and Path(given).is_dir()
+        noted: set[str] = set()
+        for item in read_inputs([given], config):
+            yield triage(item, in_folder, whole_files, seen, noted)
+
+
+def triage(item: Item, in_folder: bool, whole_files: bool, seen: dict[str, str], noted: set[str]) -> Work:
+    """``item`` when it is to be cleaned, else the outcome to report for it."""
+    if item.error is not None:
+        if in_folder and item.path is not None and is_binary(item.path):
+            return Outcome(item.source, SKIPPED, message="binary file")
+        return failure(item.source, item.error)
+    if not whole_files:
+        return item
+    if not item.whole_file:
+        file = str(item.path) if item.path is not None else item.source
+        if file in noted:
+            return Outcome(item.source, IGNORED)
+        noted.add(file)
+        return Outcome(file, SKIPPED, message="fix, check and diff only rewrite whole plain-text files")
+    assert item.path is not None
+    real = os.path.realpath(item.path)
+    if real in seen:
+        return Outcome(item.source, IGNORED, message=f"the same file as {seen[real]}")
+    seen[real] = item.source
+    return item
+
+
+def count_inputs(paths: Sequence[str], config: Config) -> int:
+    """About how many inputs there are (files; a file of records counts once), for a progress bar."""
+    return sum(1 if given == STDIN else count_files([given], config.include, config.exclude) for given in paths)

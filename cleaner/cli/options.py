@@ -1,0 +1,163 @@
+"""The command line: sub-commands, their options, and the config they make.
+
+Options come from ``[tool.cleaner]`` in the nearest pyproject.toml (searched
+from the paths given, upwards) or from ``--config FILE``; flags on the command
+line override them.
+
+>>> args = build_parser().parse_args(["fix", "data", "--keep", "caption,byline", "--no-typos"])
+>>> args.command, args.paths, args.keep, args.typos
+('fix', ['data'], ['caption', 'byline'], False)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from cleaner import __version__
+from cleaner.cli.style import COLOR_MODES
+from cleaner.config import Config, ConfigError, find_pyproject
+
+FORMATS = ("txt", "json", "jsonl")
+
+#: Config fields that flags can set, by their ``argparse`` destination.
+FLAG_FIELDS = ("typography", "keep", "disable", "language", "typos", "include", "exclude")
+
+HELP = {
+    "clean": "print (or write to -o DIR) the clean text of files, folders or stdin",
+    "fix": "rewrite files in place with their clean text (only the files that change)",
+    "check": "change nothing; list the files fix would change (exit 1 if any)",
+    "diff": "change nothing; print a unified diff of what fix would do",
+    "explain": "show every block of a file with its kind and the rule that labelled it, then metadata and fixes",
+}
+
+EPILOG = "exit codes: 0 nothing to do, 1 files changed (fix) or would change (check, diff), 2 bad usage or config, 123 an input failed"
+
+
+def positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def listed(value: str) -> list[str]:
+    """An argparse type: one value or several separated by commas."""
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+class Extend(argparse.Action):
+    """``--keep a --keep b,c`` gives ``['a', 'b', 'c']``."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object, option: str | None = None
+    ) -> None:
+        assert isinstance(values, list)
+        setattr(namespace, self.dest, [*(getattr(namespace, self.dest) or []), *values])
+
+
+def shared_options() -> argparse.ArgumentParser:
+    """The options every sub-command takes (config, output chatter, processes)."""
+    shared = argparse.ArgumentParser(add_help=False)
+    config = shared.add_argument_group("cleaning options (override [tool.cleaner] in pyproject.toml)")
+    config.add_argument("--config", metavar="FILE", help="read options from this TOML file instead of pyproject.toml")
+    config.add_argument(
+        "--typography", action=argparse.BooleanOptionalAction, default=None, help="keep curly quotes, dashes, ellipses"
+    )
+    config.add_argument(
+        "--keep",
+        action=Extend,
+        type=listed,
+        metavar="KIND",
+        help="keep this kind of chrome in the text (repeat or comma-separate)",
+    )
+    config.add_argument("--disable", action=Extend, type=listed, metavar="STEP", help="switch off a step of the chain")
+    config.add_argument("--language", metavar="CODE", help="language of the input when known (ISO 639-1)")
+    config.add_argument(
+        "--typos", action=argparse.BooleanOptionalAction, default=None, help="repair typos (default: on)"
+    )
+    config.add_argument(
+        "--include", action=Extend, type=listed, metavar="GLOB", help="files to clean in folders (default: *.txt)"
+    )
+    config.add_argument("--exclude", action=Extend, type=listed, metavar="GLOB", help="files and folders to skip")
+    run = shared.add_argument_group("running")
+    run.add_argument("-j", "--jobs", type=positive, metavar="N", help="worker processes (default: the number of cores)")
+    talk = run.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="say nothing but errors")
+    talk.add_argument("-v", "--verbose", action="store_true", help="say what happens to every input")
+    run.add_argument(
+        "--color",
+        choices=COLOR_MODES,
+        default="auto",
+        help="colour the output (default: on a terminal, unless NO_COLOR is set)",
+    )
+    return shared
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per job."""
+    parser = argparse.ArgumentParser(
+        prog="cleaner", description="Scraped news in, clean text and metadata out.", epilog=EPILOG
+    )
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    shared = shared_options()
+    paths_help = "files, or folders (searched recursively)"
+
+    def command(name: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, parents=[shared], help=HELP[name], description=HELP[name], epilog=EPILOG)
+
+    clean = command("clean")
+    clean.add_argument("paths", nargs="+", metavar="PATH", help=paths_help + ", or - for stdin")
+    clean.add_argument("--format", "-f", choices=FORMATS, default="txt", help="output format (default: txt)")
+    clean.add_argument(
+        "-o", "--output", metavar="DIR", help="write one output per input here, mirroring the input tree"
+    )
+    for name in ("fix", "check", "diff"):
+        fixing = command(name)
+        fixing.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+        fixing.add_argument(
+            "--filter-files",
+            action="store_true",
+            help="apply the include and exclude globs to files named on the command line too (the pre-commit hook does)",
+        )
+    explain = command("explain")
+    explain.add_argument("paths", nargs="+", metavar="FILE", help="the files to explain")
+    explain.add_argument("--format", "-f", choices=("txt", "json"), default="txt", help="output format (default: txt)")
+    return parser
+
+
+def config_start(paths: Sequence[str]) -> Path:
+    """Where to look for pyproject.toml: the deepest folder holding every path given (else the current folder)."""
+    real = [os.path.abspath(p) for p in paths if p != "-"]
+    if not real:
+        return Path.cwd()
+    try:
+        return Path(os.path.commonpath(real))
+    except ValueError:  # paths on different drives
+        return Path.cwd()
+
+
+def load_config(args: argparse.Namespace) -> tuple[Config, Path | None]:
+    """The config (``--config``, or the nearest pyproject.toml, then the flags on top) and the file it came from."""
+    source: Path | None
+    if args.config:
+        source = Path(args.config)
+        try:
+            config = Config.from_file(source)
+        except OSError as error:
+            raise ConfigError(f"{source}: cannot read config ({error.strerror or error})") from None
+    else:
+        source = find_pyproject(config_start(args.paths))
+        config = Config.from_pyproject(source) if source else Config()
+    flags = {name: getattr(args, name) for name in FLAG_FIELDS if getattr(args, name, None) is not None}
+    try:
+        return config.replace(**flags), source
+    except ConfigError as error:
+        raise ConfigError(f"command line: {error}") from None

@@ -1,0 +1,102 @@
+"""What the command tells the user on stderr: per-input lines, a progress bar, the summary.
+
+``--quiet`` leaves only failures; the default adds notes (skipped inputs),
+the files ``fix`` rewrote and a summary; ``--verbose`` adds every input.
+A progress bar appears when stderr is a terminal and there are many inputs.
+
+>>> import io
+>>> from cleaner.cli.outcome import CHANGED, FAILED, Outcome
+>>> err = io.StringIO()
+>>> report = Reporter(err, "fix")
+>>> report.outcome(Outcome("a.txt", CHANGED, removed=(("byline", 1),)))
+>>> report.outcome(Outcome("b.txt", FAILED, message="binary file (NUL bytes), not text"))
+>>> report.finish()
+>>> print(err.getvalue(), end="")
+cleaner: fixed a.txt
+cleaner: b.txt: binary file (NUL bytes), not text
+cleaner: 1 file fixed, 0 unchanged, 1 failed
+cleaner: blocks removed: byline 1
+"""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from cleaner.cli.outcome import CHANGED, FAILED, IGNORED, SKIPPED, UNCHANGED, Outcome, Tally
+
+QUIET, NORMAL, VERBOSE = 0, 1, 2
+#: A progress bar is shown from this many inputs on.
+MANY = 20
+
+#: How each command names a changed and an unchanged input (``None``: say nothing in normal mode).
+VERBS: dict[str, tuple[str | None, str]] = {
+    "fix": ("fixed", "unchanged"),
+    "check": (None, "unchanged"),
+    "diff": (None, "unchanged"),
+    "clean": (None, "cleaned"),
+    "explain": (None, "explained"),
+}
+
+
+class Reporter:
+    """Writes the run's messages to ``stream`` and keeps its :class:`Tally`."""
+
+    def __init__(self, stream: TextIO, command: str, verbosity: int = NORMAL, total: int | None = None) -> None:
+        self.stream, self.command, self.verbosity = stream, command, verbosity
+        self.tally = Tally()
+        self.bar: Any = None
+        isatty = getattr(stream, "isatty", None)
+        if verbosity > QUIET and total is not None and total >= MANY and isatty is not None and isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, file=stream, unit="file", leave=False, dynamic_ncols=True)
+
+    def say(self, text: str) -> None:
+        """One line on stderr (above the progress bar when there is one)."""
+        if self.bar is not None:
+            self.bar.write(f"cleaner: {text}", file=self.stream)
+        else:
+            print(f"cleaner: {text}", file=self.stream)
+
+    def error(self, text: str) -> None:
+        """A problem that is not about one input (shown even with --quiet)."""
+        self.say(text)
+
+    def outcome(self, outcome: Outcome) -> None:
+        """Count one outcome and say what is worth saying about it."""
+        self.tally.add(outcome)
+        if self.bar is not None and outcome.status != IGNORED:
+            self.bar.update(1)
+        changed, unchanged = VERBS.get(self.command, (None, "done"))
+        if outcome.status == FAILED:
+            self.say(f"{outcome.source}: {outcome.message}")
+            if outcome.detail and self.verbosity >= VERBOSE:
+                print(outcome.detail.rstrip("\n"), file=self.stream)
+        elif outcome.status == SKIPPED and self.verbosity >= NORMAL:
+            self.say(f"skipped {outcome.source}: {outcome.message}")
+        elif outcome.status == CHANGED and changed and self.verbosity >= NORMAL:
+            self.say(f"{changed} {outcome.source}")
+        elif self.verbosity >= VERBOSE:
+            if outcome.status == CHANGED:
+                self.say(f"{'would fix' if self.command in ('check', 'diff') else 'cleaned'} {outcome.source}")
+            elif outcome.status == UNCHANGED:
+                self.say(f"{unchanged} {outcome.source}")
+            elif outcome.status == IGNORED and outcome.message:
+                self.say(f"ignored {outcome.source}: {outcome.message}")
+
+    def finish(self) -> None:
+        """Close the progress bar and write the summary."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+        if self.verbosity < NORMAL:
+            return
+        counted = sum(n for status, n in self.tally.statuses.items() if status != IGNORED)
+        if not counted:
+            self.say("nothing to do: no input matched")
+            return
+        if self.command == "explain":
+            return
+        self.say(self.tally.summary(self.command))
+        if removals := self.tally.removals():
+            self.say(removals)

@@ -1,0 +1,112 @@
+"""The work done for one input: clean it, and judge what ``fix`` may write.
+
+These functions run in worker processes: they take an :class:`Item` and a
+:class:`Config` and return an :class:`Outcome`, never raise for bad input, and
+touch no file.
+
+:func:`clean_item` is the one place the command turns an item into a
+:class:`Result`; every sub-command goes through it.
+
+>>> item = Item("a.txt", "a", text="Talks go on\\n\\nBy Jane Doe\\n\\nThe talks went on for hours, officials said.\\n")
+>>> outcome = fix_outcome(item, Config())
+>>> outcome.status, outcome.output, outcome.removed
+('changed', 'The talks went on for hours, officials said.\\n', (('byline', 1), ('title', 1)))
+>>> fix_outcome(Item("b.txt", "b", text=outcome.output), Config()).status
+'unchanged'
+>>> empty = fix_outcome(Item("c.txt", "c", text="Share on Facebook\\n"), Config())
+>>> empty.status, empty.message
+('failed', 'cleans to nothing; left as it is')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from cleaner.cli.outcome import CHANGED, FAILED, UNCHANGED, Outcome
+from cleaner.config import Config
+from cleaner.document import Result
+from cleaner.io.errors import InputError
+from cleaner.io.readers import Item
+from cleaner.pipeline import Pipeline, default_pipeline
+
+
+@functools.lru_cache(maxsize=8)
+def pipeline_for(config: Config) -> Pipeline:
+    """The default chain for a config, built once per process."""
+    return default_pipeline(config)
+
+
+def clean_item(item: Item, config: Config) -> Result:
+    """The result of one item: the only function the command calls to clean."""
+    if item.text is None:
+        raise InputError(item.source, "no plain text to clean in this input")
+    return pipeline_for(config).clean(item.text, source=item.source)
+
+
+def removed_kinds(result: Result, config: Config) -> tuple[tuple[str, int], ...]:
+    """How many blocks of each kind cleaning left out of the text (kinds kept by the config do not count)."""
+    counts = Counter(b.kind for b in result.blocks if not b.kept and b.kind not in config.keep)
+    return tuple(sorted(counts.items()))
+
+
+def failure(source: str, error: BaseException) -> Outcome:
+    """The outcome of an input that raised: bad input is a plain message, anything else an internal error."""
+    if isinstance(error, InputError):
+        where = f"{error.source}:{error.line}" if error.line is not None else error.source
+        return Outcome(where, FAILED, message=error.reason)
+    detail = "".join(traceback.format_exception(error))
+    return Outcome(source, FAILED, message=f"internal error ({type(error).__name__}: {error})", detail=detail)
+
+
+def guarded(work: Callable[[Item, Config], Outcome], item: Item, config: Config) -> Outcome:
+    """``work(item, config)``, with any exception turned into a failed outcome."""
+    try:
+        return work(item, config)
+    except Exception as error:
+        return failure(item.source, error)
+
+
+def fix_outcome(item: Item, config: Config) -> Outcome:
+    """What ``fix`` would do with a whole file: leave it, rewrite it, or refuse.
+
+    ``fix`` refuses (and says why) when the text would clean to nothing, or
+    when cleaning the clean text again would change it: a file is only
+    rewritten with text that is stable.
+    """
+    result = clean_item(item, config)
+    removed = removed_kinds(result, config)
+    if result.text == item.text:
+        return Outcome(item.source, UNCHANGED, removed=removed)
+    if not result.text.strip():
+        return Outcome(item.source, FAILED, message="cleans to nothing; left as it is", removed=removed)
+    again = clean_item(dataclasses.replace(item, text=result.text), config)
+    if again.text != result.text:
+        return Outcome(item.source, FAILED, message="a second cleaning would change it again; left as it is")
+    return Outcome(item.source, CHANGED, output=result.text, removed=removed)
+
+
+def record(result: Result, ident: str) -> dict[str, Any]:
+    """One JSONL record: ``id``, ``text``, ``metadata``, then what was removed and fixed."""
+    return {"id": ident, **result.to_dict()}
+
+
+def render(result: Result, fmt: str, ident: str) -> str:
+    """One result in an output format: ``txt``, ``json`` or ``jsonl``."""
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return json.dumps(record(result, ident), ensure_ascii=False) + "\n"
+    return result.text
+
+
+def clean_outcome(item: Item, config: Config, fmt: str = "txt") -> Outcome:
+    """What ``clean`` prints or writes for one item."""
+    result = clean_item(item, config)
+    status = UNCHANGED if result.text == item.text else CHANGED
+    return Outcome(item.source, status, output=render(result, fmt, item.ident), removed=removed_kinds(result, config))
