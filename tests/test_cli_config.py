@@ -101,7 +101,7 @@ def test_language_hint(tmp_path: Path) -> None:
 
 
 def test_the_readme_section_documents_every_command_option_and_exit_code() -> None:
-    readme = (ROOT / "docs" / "readme" / "cli.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("clean", "fix", "check", "diff", "explain"):
         assert re.search(rf"`cleaner {command}\b", readme), command
     for field in dataclasses.fields(Config):
