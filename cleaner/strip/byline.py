@@ -76,8 +76,12 @@ def byline(text: str, ctx: Context) -> Claim | None:
 
 
 _BIO_SITE = [
-    re.compile(r"\bis\s+(?P<site>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:staff\s+|senior\s+|chief\s+)?(?:journalist|reporter|writer|correspondent|editor|columnist)"),
-    re.compile(r"\b(?:journalist|reporter|writer|correspondent|editor|columnist|contributor)\s+(?:for|at|with)\s+(?P<site>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"),
+    re.compile(
+        r"\bis\s+(?P<site>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:staff\s+|senior\s+|chief\s+)?(?:journalist|reporter|writer|correspondent|editor|columnist)"
+    ),
+    re.compile(
+        r"\b(?:journalist|reporter|writer|correspondent|editor|columnist|contributor)\s+(?:for|at|with)\s+(?P<site>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"
+    ),
 ]
 
 
@@ -91,7 +95,9 @@ def author_bio(text: str, ctx: Context) -> Claim | None:
     if ctx.where != "tail" or word_count(text) > 80:
         return None
     starts_with_author = any(text.startswith(a) for a in ctx.authors)
-    opens_with_name = re.match(rf"{NAME}\s+(?:is|was|has|writes|covers|reports|joined)\b", text)
+    opener = re.match(rf"(?P<name>{NAME})\s+(?:is|was|has|writes|covers|reports|joined)\b", text)
+    # A lone capitalised word ("She covers …") is a pronoun as often as a name.
+    opens_with_name = opener is not None and len(opener.group("name").split()) >= 2
     if not (starts_with_author or opens_with_name) or not _bio_pattern().search(text):
         return None
     facts = []

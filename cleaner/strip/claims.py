@@ -75,8 +75,8 @@ def looks_like_body(text: str) -> bool:
     return word_count(text) >= 6 and ends_sentence(text)
 
 
-#: One capitalised name word: "Kamila", "O'Brien", "J.", "Jean-Luc", "McDonald".
-NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-žа-яё'’]*(?:[-'’][A-ZÀ-ÖØ-ÞА-Яa-zà-öø-ÿа-я][a-zà-öø-ÿа-яё]*)?\.?|[A-Z]\.)"
+#: One capitalised name word: "Kamila", "O'Brien", "J.", "Jean-Luc", "McDonald", "DOE".
+NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]+)?(?![a-zà-öø-ÿа-яё])|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-žа-яё'’]*(?:[-'’][A-ZÀ-ÖØ-ÞА-Яa-zà-öø-ÿа-я][a-zà-öø-ÿа-яё]*)?\.?|[A-Z]\.)"
 #: Lower-case particles that may stand inside a name.
 NAME_PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|la|le|du|dos|das|bin|ibn|al|el|y|zu|ten|ter)"
 #: A personal name of one to four words ("Kamila Aliyeva", "Ursula von der Leyen").

@@ -35,9 +35,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     dash = r"\s*[-–—]+\s*"
     return (
         # MUNICH, February 18. /TASS/.   BRUSSELS (Reuters) -   PARIS, May 5 (AFP) —
-        re.compile(
-            rf"{place}{region}(?:,\s*{date})?\.?\s*(?:/{agency}/|\({agency2}\))\.?(?:{dash}|\s*:\s*|\s+)"
-        ),
+        re.compile(rf"{place}{region}(?:,\s*{date})?\.?\s*(?:/{agency}/|\({agency2}\))\.?(?:{dash}|\s*:\s*|\s+)"),
         # WASHINGTON, May 5 —    LONDON —
         re.compile(rf"{place}{region}(?:,\s*{date})?{dash}"),
         # Berlin (dpa) -

@@ -13,14 +13,20 @@ import re
 from cleaner.strip.claims import Claim, Context, word_count
 
 _COPYRIGHT = re.compile(
-    r"(?:^(?:©|\(c\)|copyright\b)|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados"
+    r"(?:^(?:©|\(c\)|copyright\s*(?:©|\(c\)|:|\d{4}|by\b))|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados"
     r"|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|все права защищены|wszelkie prawa zastrzeżone)",
     re.IGNORECASE,
 )
 
 
+#: "Copyright Example News Ltd": the word, then only capitalised words (an owner, not a sentence).
+_OWNER = re.compile(r"(?i:copyright)(?:\s+[A-Z0-9][\w&.,'’\-]*){1,6}\.?")
+
+
 def copyright_line(text: str, ctx: Context) -> Claim | None:
     """Claim a copyright notice ("© 2019 The Company. All rights reserved.")."""
-    if word_count(text) > 40 or not _COPYRIGHT.search(text):
+    if word_count(text) > 40:
         return None
-    return Claim("copyright", "copyright")
+    if _COPYRIGHT.search(text) or _OWNER.fullmatch(text.strip()):
+        return Claim("copyright", "copyright")
+    return None

@@ -32,7 +32,10 @@ def _credit_patterns() -> tuple[re.Pattern[str], ...]:
             re.IGNORECASE,
         ),
         # REUTERS/Jonathan Ernst    Jane Doe/AFP via Getty Images
-        re.compile(rf"(?P<credit>[\w.'’\- ]{{2,40}}/\s*(?:{credit})(?:\s+via\s+[\w ]+)?|(?:{credit})\s*/\s*[\w.'’\- ]{{2,40}})", re.IGNORECASE),
+        re.compile(
+            rf"(?P<credit>[\w.'’\- ]{{2,40}}/\s*(?:{credit})(?:\s+via\s+[\w ]+)?|(?:{credit})\s*/\s*[\w.'’\- ]{{2,40}})",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -47,7 +50,12 @@ def credit_of(text: str) -> str | None:
         return None
     for pattern in _credit_patterns():
         m = pattern.fullmatch(text)
-        if m and m.group("credit").strip() and word_count(m.group("credit")) <= 8 and not ends_sentence(m.group("credit")):
+        if (
+            m
+            and m.group("credit").strip()
+            and word_count(m.group("credit")) <= 8
+            and not ends_sentence(m.group("credit"))
+        ):
             return m.group("credit").strip(" .")
     return None
 
@@ -60,7 +68,9 @@ def photo_credit(text: str, ctx: Context) -> Claim | None:
     return Claim("photo-credit", "photo-credit", facts=(Fact("image_credit", credit, "photo-credit"),))
 
 
-_CREDIT_TAIL = re.compile(r"[(\[|]\s*(?:photo|image|picture|foto|bild|credit)s?\b[^()\[\]|]{0,60}[)\]]?\s*$", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(
+    r"[(\[|]\s*(?:photo|image|picture|foto|bild|credit)s?\b[^()\[\]|]{0,60}[)\]]?\s*$", re.IGNORECASE
+)
 
 
 @functools.cache
@@ -112,6 +122,8 @@ def embed(text: str, ctx: Context) -> Claim | None:
     if m is None:
         return None
     rest = text.strip(" [(<")[m.end() :]
+    if rest.lstrip().startswith(","):
+        return None  # "Click here, the instructions said, …" is prose
     # "Image" or "Video" alone, or a notice sentence; never a sentence that merely starts with "Video".
     if word_count(rest) == 0 or word_count(m.group(0)) >= 2:
         return Claim("embed", "embed")

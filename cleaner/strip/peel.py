@@ -32,13 +32,33 @@ from cleaner.strip.timestamp import timestamp
 
 #: The classifiers asked about a block in the head, in order.
 HEAD: tuple[Classifier, ...] = (
-    timestamp, navigation, section_label, byline, photo_credit, dateline, social, newsletter,
-    advertisement, embed, title, caption, description,
+    timestamp,
+    navigation,
+    section_label,
+    byline,
+    photo_credit,
+    dateline,
+    social,
+    newsletter,
+    advertisement,
+    embed,
+    title,
+    caption,
+    description,
 )
 #: The classifiers asked about a block in the tail, in order.
 TAIL: tuple[Classifier, ...] = (
-    social, newsletter, author_bio, timestamp, copyright_line, navigation, advertisement, embed,
-    photo_credit, read_more, byline,
+    social,
+    newsletter,
+    author_bio,
+    timestamp,
+    copyright_line,
+    navigation,
+    advertisement,
+    embed,
+    photo_credit,
+    read_more,
+    byline,
 )
 #: The classifiers asked about a block in the middle: unmistakable chrome only.
 MIDDLE: tuple[Classifier, ...] = (advertisement, embed, read_more, social, newsletter, photo_credit, caption)
@@ -73,14 +93,19 @@ def peel_head(doc: Document, classifiers: Sequence[Classifier] = HEAD) -> Docume
         i = kept[0]
         text = blocks[i].text
         ctx = Context(
-            "head", frozenset(found), _authors(doc.facts) + _authors(facts),
+            "head",
+            frozenset(found),
+            _authors(doc.facts) + _authors(facts),
             after=tuple(blocks[j].text for j in kept[1 : 1 + LOOKAHEAD]),
         )
         claim = first_claim(text, ctx, classifiers)
         if claim is None:
             break
         if claim.end is not None and 0 < claim.end < len(text) and text[claim.end :].strip():
-            blocks[i : i + 1] = [Block(text[: claim.end].strip(), claim.kind, claim.rule), Block(text[claim.end :].strip())]
+            blocks[i : i + 1] = [
+                Block(text[: claim.end].strip(), claim.kind, claim.rule),
+                Block(text[claim.end :].strip()),
+            ]
         else:
             blocks[i] = Block(text, claim.kind, claim.rule)
         found.add(claim.kind)
@@ -97,7 +122,9 @@ def peel_tail(doc: Document, classifiers: Sequence[Classifier] = TAIL) -> Docume
         i = kept[-1]
         text = blocks[i].text
         ctx = Context(
-            "tail", frozenset(found), _authors(doc.facts),
+            "tail",
+            frozenset(found),
+            _authors(doc.facts),
             before=tuple(blocks[j].text for j in kept[-1 - LOOKAHEAD : -1]),
         )
         claim = first_claim(text, ctx, classifiers)

@@ -14,10 +14,28 @@ import functools
 import re
 
 from cleaner.lexicon import alternation, words
-from cleaner.strip.claims import Claim, Context, word_count
+from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 _HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
-_NETWORKS = ("facebook", "twitter", "x", "instagram", "linkedin", "youtube", "tiktok", "telegram", "whatsapp", "reddit", "pinterest", "flipboard", "email", "e-mail", "messenger", "vk", "rss")
+_NETWORKS = (
+    "facebook",
+    "twitter",
+    "x",
+    "instagram",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "telegram",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "flipboard",
+    "email",
+    "e-mail",
+    "messenger",
+    "vk",
+    "rss",
+)
 
 
 @functools.cache
@@ -41,7 +59,13 @@ def social(text: str, ctx: Context) -> Claim | None:
     if _network_only().fullmatch(stripped):
         return Claim("social", "share-bar")
     m = _prompt().match(stripped)
-    if m and (word_count(m.group(0)) >= 2 or _mentions_network(stripped)):
+    if m is None:
+        return None
+    # A one-word opener ("Twitter", "Email") starts many sentences; only a short
+    # fragment that names a network is a prompt ("Email this to a friend").
+    if word_count(m.group(0)) >= 2 or (
+        _mentions_network(stripped) and word_count(stripped) <= 6 and not ends_sentence(text)
+    ):
         return Claim("social", "follow-prompt")
     return None
 
