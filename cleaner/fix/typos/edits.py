@@ -2,6 +2,8 @@
 
 >>> one_transposition("ANTO", "NATO"), one_edit("Merkl", "Merkel"), one_edit("Kiev", "Kyiv")
 (True, True, False)
+>>> edit("Trunp", "Trump"), edit("Starhip", "Starship"), edit("Bidens", "Biden")
+(('replace', 3, 'n', 'm'), ('insert', 4, '', 's'), ('delete', 5, 's', ''))
 """
 
 from __future__ import annotations
@@ -36,3 +38,21 @@ def one_edit(a: str, b: str) -> bool:
     while i < len(short) and short[i] == long[i]:
         i += 1
     return short[i:] == long[i + 1 :]
+
+
+def edit(a: str, b: str) -> tuple[str, int, str, str] | None:
+    """The one edit that turns ``a`` into ``b``: ``(op, position, old, new)``, or ``None``.
+
+    ``op`` is ``"replace"``, ``"insert"`` (a letter ``b`` has and ``a`` lacks)
+    or ``"delete"``; ``position`` is the index in ``a``.
+    """
+    if not one_edit(a, b):
+        return None
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return ("replace", i, a[i], b[i])
+    if len(a) < len(b):
+        return ("insert", i, "", b[i])
+    return ("delete", i, a[i], "")

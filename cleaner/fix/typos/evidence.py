@@ -16,31 +16,56 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from cleaner.fix.typos.edits import one_edit, one_transposition
+from cleaner.fix.typos.edits import edit, one_transposition
 from cleaner.fix.typos.tokens import shape
 
 #: A name must occur this many times to be evidence.
 MIN_EVIDENCE = 3
 #: Names shorter than this are too easily one swap from a real word.
 MIN_LENGTH = 4
-#: Other edits than a swap ("Merkl", "Trumpp") only for spellings this long or longer.
+#: Other edits than a swap ("Trunp", "Starhip") only for spellings this long or longer.
 MIN_EDIT_LENGTH = 5
 
 NAME_SHAPES = ("upper", "title")
+#: Letters that vary between accepted spellings of one name (Zelensky, Zelenskiy; Mohamad, Mohammed).
+VOWELS = frozenset("aeiouyàáâäãåæèéêëìíîïòóôöõøœùúûüýÿаеёиоуыэюяіїєαεηιουω")
+#: Swapped endings that are spellings, not slips (theatre, theater; centre, center).
+VARIANT_ENDINGS = (("re", "er"), ("er", "re"))
+
+
+def _variant(token: str, name: str) -> bool:
+    """True when ``token`` and ``name`` differ as accepted spellings or forms of a word do."""
+    if one_transposition(token, name):
+        return any(token.lower().endswith(a) and name.lower().endswith(b) for a, b in VARIANT_ENDINGS)
+    found = edit(token, name)
+    if found is None:
+        return True
+    op, at, old, new = found
+    if any(c in VOWELS for c in (old + new).lower()):
+        return True  # vowels vary with transliteration
+    if at >= min(len(token), len(name)) - 1:
+        return True  # endings vary with grammar: Biden, Bidens; Аткинс, Аткинса
+    if op == "replace":
+        return False
+    longer = name if op == "insert" else token
+    return longer[at] in (longer[at - 1 : at], longer[at + 1 : at + 2])  # doubled letters: Garett, Garrett
 
 
 def near(token: str, name: str) -> bool:
-    """True when ``token`` may be a typo of ``name``: same shape, same first
-    letter, one swap, or one edit when both are long enough.
+    """True when ``token`` may be a typo of ``name``: same shape; one swap, or,
+    when both are long enough and start alike, one edit of a consonant that is
+    neither the last letter nor one of a doubled pair.
 
-    >>> near("ANTO", "NATO"), near("Trunp", "Trump"), near("Iraq", "Iran"), near("Anto", "NATO")
-    (True, True, False, False)
+    >>> near("ANTO", "NATO"), near("Trunp", "Trump"), near("Starhip", "Starship"), near("Iraq", "Iran")
+    (True, True, True, False)
+    >>> near("Bidens", "Biden"), near("Zelensky", "Zelenskiy"), near("Garett", "Garrett"), near("Amphitheater", "Amphitheatre")
+    (False, False, False, False)
     """
-    if shape(token) != shape(name):
+    if shape(token) != shape(name) or _variant(token, name):
         return False
     if one_transposition(token, name):
         return True
-    return min(len(token), len(name)) >= MIN_EDIT_LENGTH and token[0] == name[0] and one_edit(token, name)
+    return min(len(token), len(name)) >= MIN_EDIT_LENGTH and token[0] == name[0]
 
 
 def evidence_table(counts: Counter[str], is_word: Callable[[str], bool], protected: frozenset[str]) -> dict[str, str]:
