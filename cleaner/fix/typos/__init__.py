@@ -9,19 +9,24 @@ kind, the word before and after, the rule (``by``), the block and the offset:
 - ``misspelling`` (by ``codespell``, English only): a known misspelling with
   one correction — see :mod:`cleaner.fix.typos.known`.
 
-Names are not typos.  Neither kind touches a word in the metadata (title,
-authors, site, dateline), a word the document repeats, or a word inside an
-address, handle, hashtag or code; a known misspelling is corrected only in
-lower case or as a sentence's first word.  The language comes from the
-``language`` fact, so ``detect_language`` runs before this step.
+Names are not typos.  Neither kind touches a word the document repeats, a word
+inside an address, handle, hashtag or code, or a word of the metadata the
+input came with (``Document.meta``: title, authors, site, dateline); a known
+misspelling is corrected only in lower case or as a sentence's first word.
 
-Every decision reads only the kept text and the metadata, and a fix never
-creates the conditions for another (it raises the count of a name that was
-already evidence, and turns a once-seen token into a word), so cleaning the
-clean text again fixes nothing.
+**Stable by design.**  Cleaning the clean text again must fix nothing.  So
+every decision reads only what a second run sees too: the kept text, and the
+metadata the input came with.  It never reads blocks the cleaner removed (a
+title line, a byline), because the second run no longer has them: a guard
+fed by them would hold on the first run and let go on the second.  Names in
+those blocks are guarded by the case rules instead.  A fix never creates the
+conditions for another: it turns a once-seen token into a word or a name that
+was already evidence.  The language that gates the known misspellings is
+guessed on the text after the evidence fixes, which is the text the second
+run's ``detect_language`` sees when no misspelling was fixed.
 
 >>> from cleaner.document import Document, Fact
->>> doc = Document.from_blocks(["NATO met. NATO spoke.", "NATO and ANTO did not recieve it."])
+>>> doc = Document.from_blocks(["NATO met. Then NATO spoke.", "NATO and ANTO did not recieve it."])
 >>> doc = doc.add(facts=[Fact("language", "en")])
 >>> fixed = fix_typos(doc)
 >>> fixed.blocks[1].text
@@ -32,6 +37,7 @@ clean text again fixes nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -60,59 +66,71 @@ def _strings(value: Any) -> Iterable[str]:
 
 
 def protected_words(doc: Document) -> frozenset[str]:
-    """The lower-cased words of the document's title, authors, site and dateline.
+    """The lower-cased words of the metadata the input came with (title, authors, site, dateline).
 
-    >>> from cleaner.document import Fact
-    >>> sorted(protected_words(Document(facts=(Fact("authors", ["Jacinda Ardern"]), Fact("site", "Recieve.com")))))
+    >>> sorted(protected_words(Document(meta={"authors": ["Jacinda Ardern"], "site": "Recieve.com", "x": "y"})))
     ['ardern', 'com', 'jacinda', 'recieve']
     """
     found: set[str] = set()
-    values = [f.value for f in doc.facts if f.field in METADATA_FIELDS]
-    values += [v for k, v in doc.meta.items() if k in METADATA_FIELDS]
+    values = [v for k, v in doc.meta.items() if k in METADATA_FIELDS]
     for text in (s for v in values for s in _strings(v)):
         found.update(t.text.lower() for t in tokens_of(0, text))
     return frozenset(found)
 
 
-def language_of(doc: Document) -> str | None:
-    """The language the document's facts give it (the first ``language`` fact that has one)."""
-    return next((f.value for f in doc.facts_for("language") if isinstance(f.value, str)), None)
+def _facts(doc: Document, name: str) -> list[Any]:
+    return [f.value for f in doc.facts_for(name)]
+
+
+def language_of(doc: Document, evidence_fixed: bool = False) -> str | None:
+    """The language that gates the known misspellings.
+
+    The ``language`` fact, unless evidence fixes changed the text: then the
+    language is guessed again on the fixed text, as a second run would; when
+    that guess cannot judge, the fact stands only if it too came from no guess
+    (a hint, or nothing), and otherwise no language is known.
+    """
+    language = next((v for v in _facts(doc, "language") if isinstance(v, str)), None)
+    if not evidence_fixed:
+        return language
+    from cleaner.meta.language import guess
+
+    again, _ = guess("\n".join(b.text for b in doc.kept))
+    if again is not None:
+        return again
+    guessed = any(v is not None for v in _facts(doc, "language_score"))
+    return None if guessed else language
 
 
 def _is_word(token: str) -> bool:
     return token.lower() in common_words()
 
 
-def plan(doc: Document) -> list[Fix]:
-    """The fixes to make in the kept blocks of ``doc``, in reading order."""
+def plan(doc: Document) -> tuple[Document, list[Fix]]:
+    """The evidence fixes made, then the known misspellings to fix, of ``doc``'s kept blocks."""
     tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
     if not tokens:
-        return []
-    counts = Counter(t.text for t in tokens)
-    lower = Counter(t.text.lower() for t in tokens)
+        return doc, []
     protected = protected_words(doc)
-    evidence = evidence_table(counts, _is_word, protected)
-    table = misspellings(language_of(doc) or "")
-    fixes: list[Fix] = []
-    for token in tokens:
-        fix = _fix_one(token, evidence, table, lower, protected)
-        if fix is not None:
-            fixes.append(fix)
-    return fixes
+    evidence = evidence_table((t for t in tokens if t.plain), _is_word, protected)
+    first = [
+        Fix("typo", t.text, evidence[t.text], "document-evidence", t.block, t.offset)
+        for t in tokens
+        if t.plain and t.text in evidence
+    ]
+    if first:
+        doc = doc.replace(blocks=apply(doc.blocks, first))
+        tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
+    table = misspellings(language_of(doc, evidence_fixed=bool(first)) or "")
+    if not table:
+        return doc, first
+    lower = Counter(t.text.lower() for t in tokens)
+    second = [fix for t in tokens if (fix := _fix_one(t, table, lower, protected)) is not None]
+    return doc, first + second
 
 
-def _fix_one(
-    token: Token,
-    evidence: Mapping[str, str],
-    table: Mapping[str, str],
-    lower: Counter[str],
-    protected: frozenset[str],
-) -> Fix | None:
-    if not token.plain:
-        return None
-    if token.text in evidence:
-        return Fix("typo", token.text, evidence[token.text], "document-evidence", token.block, token.offset)
-    if not table or lower[token.text.lower()] != 1 or token.text.lower() in protected:
+def _fix_one(token: Token, table: Mapping[str, str], lower: Counter[str], protected: frozenset[str]) -> Fix | None:
+    if not token.plain or lower[token.text.lower()] != 1 or token.text.lower() in protected:
         return None
     right = known_fix(token.text, token.sentence_start, table)
     if right is None:
@@ -131,9 +149,25 @@ def apply(blocks: tuple[Block, ...], fixes: list[Fix]) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _original_offset(fix: Fix, earlier: list[Fix]) -> Fix:
+    """``fix``, placed in text that ``earlier`` fixes changed, placed in the text before them."""
+    shift = 0
+    for e in sorted((e for e in earlier if e.block == fix.block), key=lambda e: e.offset or 0):
+        if (e.offset or 0) + shift >= (fix.offset or 0):
+            break
+        shift += len(e.after) - len(e.before)
+    return dataclasses.replace(fix, offset=(fix.offset or 0) - shift)
+
+
 def fix_typos(doc: Document) -> Document:
-    """Correct, in kept blocks, the typos of names and the known misspellings; log each fix."""
-    fixes = plan(doc)
+    """Correct, in kept blocks, the typos of names and the known misspellings; log each fix.
+
+    Every logged offset is the place of ``before`` in the block's text as this step received it.
+    """
+    fixed, fixes = plan(doc)
     if not fixes:
         return doc
-    return doc.replace(blocks=apply(doc.blocks, fixes), fixes=doc.fixes + tuple(fixes))
+    first = [f for f in fixes if f.kind == "typo"]
+    known = [f for f in fixes if f.kind != "typo"]
+    logged = first + [_original_offset(f, first) for f in known]
+    return fixed.replace(blocks=apply(fixed.blocks, known), fixes=doc.fixes + tuple(logged))

@@ -5,19 +5,21 @@ longer names, one edit) away from a name or acronym that the same document
 uses three or more times is a typo of that name: "ANTO" beside a dozen
 "NATO"s, "Merkle" beside "Merkel, Merkel, Merkel".  This works in any language.
 
->>> from collections import Counter
->>> counts = Counter({"NATO": 12, "ANTO": 1, "Merkel": 4, "Merkle": 1, "Berlin": 3})
->>> evidence_table(counts, is_word=lambda w: w.lower() in {"berlin"}, protected=frozenset())
-{'ANTO': 'NATO', 'Merkle': 'Merkel'}
+>>> from cleaner.fix.typos.tokens import tokens_of
+>>> text = "NATO and Merkel met. Then NATO and Merkel spoke. So did NATO, Merkel and Merkle. ANTO and Berlin agreed."
+>>> evidence_table(tokens_of(0, text), is_word=lambda w: w.lower() in {"berlin", "merkle"})
+{'ANTO': 'NATO'}
+>>> evidence_table(tokens_of(0, text), is_word=lambda w: False)
+{'Merkle': 'Merkel', 'ANTO': 'NATO'}
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from cleaner.fix.typos.edits import edit, one_transposition
-from cleaner.fix.typos.tokens import shape
+from cleaner.fix.typos.tokens import Token, shape
 
 #: A name must occur this many times to be evidence.
 MIN_EVIDENCE = 3
@@ -68,18 +70,27 @@ def near(token: str, name: str) -> bool:
     return min(len(token), len(name)) >= MIN_EDIT_LENGTH and token[0] == name[0]
 
 
-def evidence_table(counts: Counter[str], is_word: Callable[[str], bool], protected: frozenset[str]) -> dict[str, str]:
+def evidence_table(
+    tokens: Iterable[Token], is_word: Callable[[str], bool], protected: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Which once-seen tokens to correct to which frequent names.
 
-    ``counts`` counts the tokens of the kept text (case kept); ``is_word`` says
-    whether a token is a word (or a known name) of some language; ``protected``
-    holds lower-cased words never to touch.  A token is corrected only when
-    exactly one name fits.
+    A name is a capitalised or all-capital token of four letters or more that
+    the kept text uses three or more times, once at least in mid-sentence (so
+    "However" opening three sentences is no name).  ``is_word`` says whether a
+    token is a word (or a known name) of some language; ``protected`` holds
+    lower-cased words never to touch.  A token is corrected only when exactly
+    one name fits.
     """
-    lower: Counter[str] = Counter()
-    for word, n in counts.items():
-        lower[word.lower()] += n
-    names = [w for w, n in counts.items() if n >= MIN_EVIDENCE and len(w) >= MIN_LENGTH and shape(w) in NAME_SHAPES]
+    tokens = list(tokens)
+    counts = Counter(t.text for t in tokens)
+    lower = Counter(t.text.lower() for t in tokens)
+    mid = {t.text for t in tokens if not t.sentence_start}
+    names = [
+        w
+        for w, n in counts.items()
+        if n >= MIN_EVIDENCE and len(w) >= MIN_LENGTH and shape(w) in NAME_SHAPES and w in mid
+    ]
     out: dict[str, str] = {}
     for token, n in counts.items():
         if n != 1 or lower[token.lower()] != 1 or len(token) < MIN_LENGTH or shape(token) not in NAME_SHAPES:
