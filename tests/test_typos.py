@@ -134,6 +134,7 @@ EVIDENCE_LEAVES = [
     ["Reporters asked Biden twice. Then Biden spoke. And Biden left.", "Voters asked the Bidens nothing."],
     ["Fans of Garrett cheered. Coach Garrett spoke. Then Garrett left.", "Coach Garett stayed."],
     ["The Amphitheatre opened. Bands at the Amphitheatre played. The Amphitheatre closed.", "The Amphitheater too."],
+    ["Reporters from the Press met. Then the Press asked. So the Press left.", "Local Preps won the game."],
     ["Troops left Iran. Talks in Iran went on. Oil from Iran rose.", "Then Iraq answered."],
     ["Reporters met in Kyiv. Talks in Kyiv went on. Life in Kyiv went on.", "Old maps say Kiev."],
     # too short, or only ever at the start of a sentence
@@ -158,7 +159,16 @@ def test_evidence_respects_the_metadata():
 
 @pytest.mark.parametrize(
     ("token", "name", "expected"),
-    [("ANTO", "NATO", True), ("Trunp", "Trump", True), ("Anto", "NATO", False), ("Tramp", "Trump", False)],
+    [
+        ("ANTO", "NATO", True),
+        ("Stoltenbreg", "Stoltenberg", True),
+        ("Mnuchni", "Mnuchin", True),
+        ("Capial", "Capital", True),
+        ("Anto", "NATO", False),
+        ("Tramp", "Trump", False),
+        ("Preps", "Press", False),
+        ("Trunp", "Trump", False),
+    ],
 )
 def test_near(token, name, expected):
     assert near(token, name) is expected

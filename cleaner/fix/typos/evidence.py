@@ -25,8 +25,9 @@ from cleaner.fix.typos.tokens import Token, shape
 MIN_EVIDENCE = 3
 #: Names shorter than this are too easily one swap from a real word.
 MIN_LENGTH = 4
-#: Other edits than a swap ("Trunp", "Starhip") only for spellings this long or longer.
-MIN_EDIT_LENGTH = 5
+#: Other edits than a swap ("Starhip", "Capial") only for spellings this long or longer: shorter
+#: ones have too many real neighbours ("Preps" is one letter from "Press").
+MIN_EDIT_LENGTH = 6
 
 NAME_SHAPES = ("upper", "title")
 #: Letters that vary between accepted spellings of one name (Zelensky, Zelenskiy; Mohamad, Mohammed).
@@ -58,8 +59,10 @@ def near(token: str, name: str) -> bool:
     when both are long enough and start alike, one edit of a consonant that is
     neither the last letter nor one of a doubled pair.
 
-    >>> near("ANTO", "NATO"), near("Trunp", "Trump"), near("Starhip", "Starship"), near("Iraq", "Iran")
+    >>> near("ANTO", "NATO"), near("Capial", "Capital"), near("Starhip", "Starship"), near("Iraq", "Iran")
     (True, True, True, False)
+    >>> near("Preps", "Press"), near("Trunp", "Trump")
+    (False, False)
     >>> near("Bidens", "Biden"), near("Zelensky", "Zelenskiy"), near("Garett", "Garrett"), near("Amphitheater", "Amphitheatre")
     (False, False, False, False)
     """
