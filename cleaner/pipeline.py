@@ -135,7 +135,7 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     """The default chain for plain text, shaped by ``config``.
 
     >>> default_pipeline().names
-    ('fix_encoding', 'normalize', 'split_blocks', 'strip_chrome', 'fix_typos', 'detect_language')
+    ('fix_encoding', 'normalize', 'split_blocks', 'strip_chrome', 'detect_language', 'fix_typos')
     """
     from cleaner.config import ConfigError
     from cleaner.fix.encoding import fix_encoding
@@ -151,8 +151,8 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
         named("normalize", functools.partial(normalize, typography=config.typography)),
         split_blocks,
         StripChrome(tuple(p for p in PASSES if p not in config.disable)),
-        fix_typos,
         named("detect_language", functools.partial(detect_language, hint=config.language)),
+        fix_typos,
     ]
     if not config.typos:
         steps.remove(fix_typos)
