@@ -1,0 +1,76 @@
+"""clean_html: decoding, extraction, the page's chrome, metadata."""
+
+from __future__ import annotations
+
+import pytest
+from html_pages import PARAGRAPHS, page
+
+from cleaner import clean_html
+from cleaner.io.decode import decode_html
+from cleaner.io.html import chrome_in_page, head_outside, parse, words
+
+
+def test_a_page_gives_its_article_and_metadata() -> None:
+    result = clean_html(page(), url="https://example.com/news/library")
+    assert result.text == "\n\n".join(PARAGRAPHS) + "\n"
+    meta = result.metadata
+    assert meta["title"] == "Council keeps the old library open"
+    assert meta["authors"] == ["Jane Doe"]
+    assert meta["date"].startswith("2021-03-09")
+    assert meta["site"] == "The Daily Example"
+    assert meta["url"] == "https://example.com/news/library"
+    removed = " ".join(r.text for r in result.removed)
+    assert "Parking fees" not in result.text and "Copyright" not in result.text
+    assert "Council keeps the old library open" in removed
+
+
+def test_bytes_in_cp1252_come_out_right() -> None:
+    curly = ("“We will keep it open,” the mayor said – and the café next door cheered.",)
+    data = page(paragraphs=PARAGRAPHS[:3] + curly, charset="windows-1252").encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    result = clean_html(data, typography=True)
+    assert "“We will keep it open,” the mayor said – and the café next door cheered." in result.text
+
+
+def test_iso_8859_1_is_read_as_browsers_read_it() -> None:
+    data = page(paragraphs=(*PARAGRAPHS[:3], "Caf\u00e9 owners said \u201cyes\u201d."), charset="iso-8859-1")
+    assert "Café owners said “yes”." in decode_html(data.encode("cp1252"))
+
+
+def test_undeclared_cp1252_is_detected() -> None:
+    text = "<p>Le conseil a décidé mardi de garder la bibliothèque ouverte « pour cinq ans », à l’unanimité.</p>"
+    assert decode_html(text.encode("cp1252")) == text
+
+
+def test_utf8_wins_over_a_wrong_declaration() -> None:
+    assert decode_html('<meta charset="iso-8859-1"><p>Café</p>'.encode()) == '<meta charset="iso-8859-1"><p>Café</p>'
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html></html>", b"\x00\x01\x02", "<?xml version='1.0'?>"])
+def test_pages_without_an_article_give_empty_text(html: str | bytes) -> None:
+    assert clean_html(html).text == ""
+
+
+def test_lines_inside_chrome_containers_are_found() -> None:
+    html = page()
+    lines = ["Parking fees go up again in the town centre next month", PARAGRAPHS[0]]
+    chrome = chrome_in_page(parse(html), lines, total=1000)
+    assert chrome == {words(lines[0]): "related-links"}
+
+
+def test_a_container_holding_most_of_the_text_is_not_chrome() -> None:
+    html = "<html><body><div class='page has-sidebar'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    assert chrome_in_page(parse(html), list(PARAGRAPHS), total=sum(len(words(p)) for p in PARAGRAPHS)) == {}
+
+
+def test_the_head_precision_mode_leaves_out_is_labelled_only_when_short() -> None:
+    assert head_outside(["Menu", *PARAGRAPHS], "\n".join(PARAGRAPHS)) == 1
+    long_head = [PARAGRAPHS[0] + " " + PARAGRAPHS[1], *PARAGRAPHS[2:]]
+    assert head_outside(long_head, PARAGRAPHS[3]) == 0
+
+
+def test_record_fields_win_over_what_the_page_says() -> None:
+    result = clean_html(page(), meta={"title": "Given title", "crawl": "2021-03"})
+    assert result.metadata["title"] == "Given title"
+    assert result.metadata["crawl"] == "2021-03"
