@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+from pathlib import Path
+
 import pytest
 from html_pages import PARAGRAPHS, page
+from test_cli_support import run
 
 from cleaner import clean_html
 from cleaner.io.decode import decode_html
@@ -74,3 +79,36 @@ def test_record_fields_win_over_what_the_page_says() -> None:
     result = clean_html(page(), meta={"title": "Given title", "crawl": "2021-03"})
     assert result.metadata["title"] == "Given title"
     assert result.metadata["crawl"] == "2021-03"
+
+
+def test_the_command_cleans_html_files_in_every_format(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data / "sub").mkdir(parents=True)
+    (data / "library.html").write_bytes(page().encode("utf-8"))
+    (data / "sub" / "legacy.htm.gz").write_bytes(gzip.compress(page(charset="windows-1252").encode("cp1252")))
+    clean = "\n\n".join(PARAGRAPHS) + "\n"
+    assert run("clean", data / "library.html").out == clean
+    record = json.loads(run("clean", "-f", "json", data / "library.html").out)
+    assert record["id"] == "library" and record["text"] == clean and record["metadata"]["authors"] == ["Jane Doe"]
+    out = tmp_path / "out"
+    for fmt in ("txt", "json", "jsonl"):
+        result = run("clean", "-f", fmt, "-o", out, data)
+        assert result.code == 0, result.err
+    assert (out / "library.txt").read_text(encoding="utf-8") == clean
+    assert (out / "sub" / "legacy.txt").read_text(encoding="utf-8") == clean
+    assert json.loads((out / "sub" / "legacy.jsonl").read_text(encoding="utf-8"))["text"] == clean
+    assert json.loads((out / "library.json").read_text(encoding="utf-8"))["text"] == clean
+
+
+def test_two_inputs_with_one_output_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(page(), encoding="utf-8")
+    (tmp_path / "a.txt").write_text("\n\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+    result = run("clean", "-o", tmp_path / "out", tmp_path / "a.html", tmp_path / "a.txt")
+    assert result.code == 123 and "is already the output of" in result.err
+
+
+def test_fix_leaves_html_files_alone(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(page(), encoding="utf-8")
+    before = (tmp_path / "a.html").read_bytes()
+    assert run("fix", tmp_path).code == 0
+    assert (tmp_path / "a.html").read_bytes() == before

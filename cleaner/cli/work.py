@@ -109,9 +109,9 @@ def record(result: Result, ident: str) -> dict[str, Any]:
 
 
 def render(result: Result, fmt: str, ident: str) -> str:
-    """One result in an output format: ``txt``, ``json`` or ``jsonl``."""
+    """One result in an output format: ``txt``, ``json`` or ``jsonl`` (both JSON forms are :func:`record`)."""
     if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(record(result, ident), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return json.dumps(record(result, ident), ensure_ascii=False) + "\n"
     return result.text

@@ -191,28 +191,35 @@ def read_warc(path: Path, root: Path | None) -> Iterator[Item]:
         with open(path, "rb") as handle:
             records = ArchiveIterator(handle)
             for record in records:
+                page = html_payload(record)  # read before the offset, which warcio finds by reading past the record
                 offset = records.get_record_offset()
-                item = warc_item(record, offset, path, root)
-                if item is not None:
-                    yield item
+                if page is not None:
+                    yield warc_item(record, page, offset, path, root)
+                offset = getattr(records, "offset", offset)  # where the next record starts
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         source = f"{path}@{offset}"
         yield Item(source, f"{base_name(path)}@{offset}", path=path, root=root, error=InputError(source, f"broken WARC record ({error})"))
 
 
-def warc_item(record: Any, offset: int, path: Path, root: Path | None) -> Item | None:
-    """The item of one WARC record, or ``None`` when it is not an HTML response."""
-    from cleaner.io.decode import charset_from_header
-
+def html_payload(record: Any) -> bytes | None:
+    """The body of a WARC record when it is an HTML response, else ``None``."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
     if "html" not in content_type.lower():
         return None
+    data: bytes = record.content_stream().read(MAX_BYTES)
+    return data
+
+
+def warc_item(record: Any, data: bytes, offset: int, path: Path, root: Path | None) -> Item:
+    """The item of one HTML response of a WARC file, found at ``offset``."""
+    from cleaner.io.decode import charset_from_header
+
+    content_type = record.http_headers.get_header("Content-Type") or ""
     url = record.rec_headers.get_header("WARC-Target-URI")
     meta = {"url": url, "crawl_date": record.rec_headers.get_header("WARC-Date")}
     ident = record.rec_headers.get_header("WARC-Record-ID") or f"{base_name(path)}@{offset}"
-    data = record.content_stream().read(MAX_BYTES)
     source = f"{path}@{offset}"
     return Item(
         source, ident.strip("<>"), html=data, url=url, charset=charset_from_header(content_type),
