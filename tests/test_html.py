@@ -61,7 +61,7 @@ def test_lines_inside_chrome_containers_are_found() -> None:
     html = page()
     lines = ["Parking fees go up again in the town centre next month", PARAGRAPHS[0]]
     chrome = chrome_in_page(parse(html), lines, total=1000)
-    assert chrome == {words(lines[0]): "related-links"}
+    assert chrome == {words(lines[0]): ("related-links", "html-container")}
 
 
 def test_a_container_holding_most_of_the_text_is_not_chrome() -> None:
@@ -112,3 +112,14 @@ def test_fix_leaves_html_files_alone(tmp_path: Path) -> None:
     before = (tmp_path / "a.html").read_bytes()
     assert run("fix", tmp_path).code == 0
     assert (tmp_path / "a.html").read_bytes() == before
+
+
+def test_paragraphs_of_links_are_chrome_but_written_out_urls_are_not() -> None:
+    html = (
+        "<html><body><p><a href='/x'>Parking fees go up again next month</a></p>"
+        "<p>See <a href='https://example.com/report'>https://example.com/report</a></p>"
+        "<p><a href='https://example.com/report'>https://example.com/report</a></p>"
+        f"<p>{PARAGRAPHS[0]} <a href='/y'>More here</a></p></body></html>"
+    )
+    lines = ["Parking fees go up again next month", "https://example.com/report", PARAGRAPHS[0] + " More here"]
+    assert chrome_in_page(parse(html), lines, total=1000) == {words(lines[0]): ("related-links", "html-links")}

@@ -51,6 +51,9 @@ CHROME_WORDS = {
     "caption": "caption", "credit": "photo-credit", "credits": "photo-credit",
     "promo": "advertisement", "advert": "advertisement", "advertisement": "advertisement", "sponsored": "advertisement",
 }
+#: A paragraph with at least this share of its text inside links is a list of links, not prose.
+LINK_SHARE = 0.8
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 #: A container holding more than this share of the extracted text is part of the article, whatever its name.
 CONTAINER_SHARE = 0.3
 #: Precision mode must keep this share of the recall text for its start to mark where the article starts.
@@ -136,8 +139,27 @@ def container_kind(element: Any, limit: int) -> str | None:
     return None
 
 
-def chrome_in_page(tree: Any, lines: Sequence[str], total: int) -> dict[str, str]:
-    """The lines (by their :func:`words`) whose every copy in the page sits in a chrome container, with its kind."""
+def link_share(element: Any) -> float:
+    """The share of an element's text that sits inside links.
+
+    >>> import lxml.html
+    >>> link_share(lxml.html.fromstring('<p><a href="/a">Parking fees go up</a></p>'))
+    1.0
+    >>> link_share(lxml.html.fromstring('<p>The council, <a href="/c">its site</a> says, voted to keep it.</p>')) < 0.5
+    True
+    """
+    text = len(words(element.text_content()))
+    linked = sum(len(words(a.text_content())) for a in element.iter("a"))
+    return min(1.0, linked / text) if text else 0.0
+
+
+def chrome_in_page(tree: Any, lines: Sequence[str], total: int) -> dict[str, tuple[str, str]]:
+    """The lines (by their :func:`words`) that the page shows to be chrome, with the kind and the rule.
+
+    A line is chrome when every copy of it in the page sits in a chrome
+    container (``html-container``), or is all, or nearly all, link text (a
+    list of links: ``html-links``; a bare URL written out is not).
+    """
     wanted = {words(line) for line in lines} - {""}
     found: dict[str, list[Any]] = {}
     for element in tree.iter():
@@ -147,11 +169,14 @@ def chrome_in_page(tree: Any, lines: Sequence[str], total: int) -> dict[str, str
         if text in wanted:
             found.setdefault(text, []).append(element)
     limit = int(CONTAINER_SHARE * total)
-    chrome: dict[str, str] = {}
+    chrome: dict[str, tuple[str, str]] = {}
+    bare = {words(line) for line in lines if _BARE_URL.match(line.strip())}
     for text, elements in found.items():
         kinds = [container_kind(e, limit) for e in elements[:20]]
         if all(kinds) and kinds[0] is not None:
-            chrome[text] = kinds[0]
+            chrome[text] = (kinds[0], "html-container")
+        elif text not in bare and all(link_share(e) >= LINK_SHARE for e in elements[:20]):
+            chrome[text] = ("related-links", "html-links")
     return chrome
 
 
@@ -206,7 +231,7 @@ def label_lines(recall: Sequence[str], precision: str, tree: Any) -> Iterator[Li
     for index, line in enumerate(recall):
         text = words(line)
         if text in chrome:
-            yield Line(line, chrome[text], "html-container")
+            yield Line(line, *chrome[text])
         elif index < head:
             yield Line(line, "navigation", "html-head")
         else:
@@ -271,7 +296,7 @@ def relabel(doc: Document, lines: Sequence[Line]) -> Document:
     Chrome containers are matched anywhere; the page's head only from the top,
     up to the first kept block that is not part of it.
     """
-    container = {words(line.text): line for line in lines if line.by == "html-container"}
+    container = {words(line.text): line for line in lines if line.by in ("html-container", "html-links")}
     head = {words(line.text): line for line in lines if line.by == "html-head"}
     in_head = True
     blocks = list(doc.blocks)
