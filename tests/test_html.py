@@ -123,3 +123,21 @@ def test_paragraphs_of_links_are_chrome_but_written_out_urls_are_not() -> None:
     )
     lines = ["Parking fees go up again next month", "https://example.com/report", PARAGRAPHS[0] + " More here"]
     assert chrome_in_page(parse(html), lines, total=1000) == {words(lines[0]): ("related-links", "html-links")}
+
+
+def test_teasers_of_other_articles_inside_the_article_are_related_links() -> None:
+    teaser = "Parking fees go up again in the town centre, and shop owners are not pleased with it"
+    html = (
+        "<html><body><article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + f"<article class='card'><p>{teaser}</p></article></article></body></html>"
+    )
+    chrome = chrome_in_page(parse(html), [*PARAGRAPHS, teaser], total=1000)
+    assert chrome == {words(teaser): ("related-links", "html-container")}
+
+
+def test_the_headline_block_is_chrome_and_the_title_is_named() -> None:
+    dek = "The vote came after a long debate about money, and about what a town needs"
+    html = page(extra_body="").replace("<h1>", f"<header><p>{dek}</p><h1>").replace("</h1>", "</h1></header>")
+    result = clean_html(html)
+    assert result.text == "\n\n".join(PARAGRAPHS) + "\n"
+    assert ("title", "Council keeps the old library open") in [(r.kind, r.text) for r in result.removed]

@@ -40,12 +40,15 @@ from cleaner.meta.dates import parse_stamp
 from cleaner.pipeline import Pipeline, assemble
 
 #: Tags whose content is page chrome, and the kind it is.
-CHROME_TAGS = {"nav": "navigation", "aside": "related-links", "footer": "navigation", "figcaption": "caption"}
+CHROME_TAGS = {
+    "nav": "navigation", "aside": "related-links", "footer": "navigation", "figcaption": "caption",
+    "header": "description",  # the headline block: title, stand-first, byline (the title is named as such)
+}
 #: Words in a class or id that name a chrome container, and the kind it is.
 CHROME_WORDS = {
     "breadcrumb": "navigation", "breadcrumbs": "navigation", "menu": "navigation", "nav": "navigation",
     "related": "related-links", "recommended": "related-links", "recommendations": "related-links",
-    "trending": "related-links", "popular": "related-links", "outbrain": "related-links", "taboola": "related-links",
+    "trending": "related-links", "popular": "related-links", "latest": "related-links", "tags": "navigation", "outbrain": "related-links", "taboola": "related-links",
     "share": "social", "sharing": "social", "social": "social", "comment": "social", "comments": "social",
     "newsletter": "newsletter", "subscribe": "newsletter", "signup": "newsletter", "subscription": "newsletter",
     "caption": "caption", "credit": "photo-credit", "credits": "photo-credit",
@@ -125,12 +128,14 @@ def class_words(element: Any) -> set[str]:
 
 
 def container_kind(element: Any, limit: int) -> str | None:
-    """The kind of chrome container ``element`` sits in, looking up to the first one holding over ``limit`` characters."""
-    for ancestor in element.iterancestors():
-        if not isinstance(ancestor.tag, str) or ancestor.tag in ("body", "html", "article", "main"):
+    """The kind of chrome container ``element`` is or sits in, looking up to the first holding over ``limit`` characters."""
+    for ancestor in (element, *element.iterancestors()):
+        if not isinstance(ancestor.tag, str) or ancestor.tag in ("body", "html", "main"):
             return None
         if len(words(ancestor.text_content())) > limit:
             return None
+        if ancestor.tag == "article":  # an article inside an article is a teaser of another one
+            return "related-links" if next(ancestor.iterancestors("article"), None) is not None else None
         kind = CHROME_TAGS.get(ancestor.tag) or next(
             (CHROME_WORDS[w] for w in sorted(class_words(ancestor)) if w in CHROME_WORDS), None
         )
@@ -223,7 +228,7 @@ def _listed(value: Any) -> list[str]:
     return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
 
-def label_lines(recall: Sequence[str], precision: str, tree: Any) -> Iterator[Line]:
+def label_lines(recall: Sequence[str], precision: str, tree: Any, title: str | None = None) -> Iterator[Line]:
     """The recall lines, each with the kind of chrome the page shows it to be."""
     total = sum(len(words(line)) for line in recall)
     chrome = chrome_in_page(tree, recall, total) if tree is not None else {}
@@ -231,7 +236,8 @@ def label_lines(recall: Sequence[str], precision: str, tree: Any) -> Iterator[Li
     for index, line in enumerate(recall):
         text = words(line)
         if text in chrome:
-            yield Line(line, *chrome[text])
+            kind, by = chrome[text]
+            yield Line(line, "title" if title and same_text(line, title) else kind, by)
         elif index < head:
             yield Line(line, "navigation", "html-head")
         else:
@@ -257,7 +263,7 @@ def read_page(html: str, url: str | None = None) -> Page:
         "tags": _listed(found.tags),
     }
     return Page(
-        lines=tuple(label_lines(recall, precision, tree)),
+        lines=tuple(label_lines(recall, precision, tree, found.title)),
         title=found.title or None,
         authors=split_authors(found.author),
         date=found.date or None,
