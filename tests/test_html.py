@@ -65,7 +65,11 @@ def test_lines_inside_chrome_containers_are_found() -> None:
 
 
 def test_a_container_holding_most_of_the_text_is_not_chrome() -> None:
-    html = "<html><body><div class='page has-sidebar'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    html = (
+        "<html><body><div class='page has-sidebar'>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</div></body></html>"
+    )
     assert chrome_in_page(parse(html), list(PARAGRAPHS), total=sum(len(words(p)) for p in PARAGRAPHS)) == {}
 
 
@@ -128,7 +132,8 @@ def test_paragraphs_of_links_are_chrome_but_written_out_urls_are_not() -> None:
 def test_teasers_of_other_articles_inside_the_article_are_related_links() -> None:
     teaser = "Parking fees go up again in the town centre, and shop owners are not pleased with it"
     html = (
-        "<html><body><article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        "<html><body><article>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
         + f"<article class='card'><p>{teaser}</p></article></article></body></html>"
     )
     chrome = chrome_in_page(parse(html), [*PARAGRAPHS, teaser], total=1000)

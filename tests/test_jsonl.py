@@ -24,14 +24,19 @@ def write_jsonl(path: Path, records: list[dict | str]) -> Path:
 
 
 def test_records_keep_their_other_fields_as_metadata(tmp_path: Path) -> None:
-    source = write_jsonl(tmp_path / "a.jsonl", [{"id": "x1", "text": ARTICLE, "source": "crawl-7", "metadata": {"lang": "en"}}])
+    source = write_jsonl(
+        tmp_path / "a.jsonl", [{"id": "x1", "text": ARTICLE, "source": "crawl-7", "metadata": {"lang": "en"}}]
+    )
     (item,) = read_inputs([str(source)], Config())
     assert (item.ident, item.text, item.meta) == ("x1", ARTICLE, {"source": "crawl-7", "lang": "en"})
     result = run("clean", "-f", "jsonl", source)
     record = json.loads(result.out)
     assert list(record) == ["id", "text", "metadata", "removed", "fixes"]
     assert record["id"] == "x1" and record["text"] == CLEAN
-    assert record["metadata"]["source"] == "crawl-7" and record["metadata"]["title"] == "Council keeps the old library open"
+    assert (
+        record["metadata"]["source"] == "crawl-7"
+        and record["metadata"]["title"] == "Council keeps the old library open"
+    )
 
 
 def test_gzipped_jsonl_with_other_field_names(tmp_path: Path) -> None:
@@ -50,7 +55,10 @@ def test_html_field(tmp_path: Path) -> None:
 
 
 def test_bad_records_name_their_line_and_the_run_goes_on(tmp_path: Path) -> None:
-    source = write_jsonl(tmp_path / "d.jsonl", [{"id": "ok1", "text": ARTICLE}, "{not json", {"id": "no-text"}, [1, 2], {"id": "ok2", "text": ARTICLE}])
+    source = write_jsonl(
+        tmp_path / "d.jsonl",
+        [{"id": "ok1", "text": ARTICLE}, "{not json", {"id": "no-text"}, [1, 2], {"id": "ok2", "text": ARTICLE}],
+    )
     result = run("clean", "-f", "jsonl", source)
     assert result.code == 123
     assert [json.loads(line)["id"] for line in result.out.splitlines()] == ["ok1", "ok2"]

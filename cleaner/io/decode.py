@@ -23,10 +23,21 @@ import re
 
 #: Labels that browsers read as another encoding (WHATWG Encoding Standard).
 BROWSER_ALIASES = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
-    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254",
-    "iso-8859-11": "cp874", "tis-620": "cp874", "gb2312": "gb18030", "gbk": "gb18030",
-    "x-sjis": "shift_jis", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-sjis": "shift_jis",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
 }
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -88,10 +99,10 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> str:
     except UnicodeDecodeError:
         pass
     for label in (http_charset, declared_charset(data)):
-        codec = codec_for(label)
-        if codec is not None and codec not in ("utf-8", "utf-16", "utf-32"):
+        declared = codec_for(label)
+        if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
             try:
-                return data.decode(codec)
+                return data.decode(declared)
             except UnicodeDecodeError:
                 continue
     return data.decode(detect(data), errors="replace")

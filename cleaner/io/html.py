@@ -41,18 +41,43 @@ from cleaner.pipeline import Pipeline, assemble
 
 #: Tags whose content is page chrome, and the kind it is.
 CHROME_TAGS = {
-    "nav": "navigation", "aside": "related-links", "footer": "navigation", "figcaption": "caption",
+    "nav": "navigation",
+    "aside": "related-links",
+    "footer": "navigation",
+    "figcaption": "caption",
     "header": "description",  # the headline block: title, stand-first, byline (the title is named as such)
 }
 #: Words in a class or id that name a chrome container, and the kind it is.
 CHROME_WORDS = {
-    "breadcrumb": "navigation", "breadcrumbs": "navigation", "menu": "navigation", "nav": "navigation",
-    "related": "related-links", "recommended": "related-links", "recommendations": "related-links",
-    "trending": "related-links", "popular": "related-links", "latest": "related-links", "tags": "navigation", "outbrain": "related-links", "taboola": "related-links",
-    "share": "social", "sharing": "social", "social": "social", "comment": "social", "comments": "social",
-    "newsletter": "newsletter", "subscribe": "newsletter", "signup": "newsletter", "subscription": "newsletter",
-    "caption": "caption", "credit": "photo-credit", "credits": "photo-credit",
-    "promo": "advertisement", "advert": "advertisement", "advertisement": "advertisement", "sponsored": "advertisement",
+    "breadcrumb": "navigation",
+    "breadcrumbs": "navigation",
+    "menu": "navigation",
+    "nav": "navigation",
+    "related": "related-links",
+    "recommended": "related-links",
+    "recommendations": "related-links",
+    "trending": "related-links",
+    "popular": "related-links",
+    "latest": "related-links",
+    "tags": "navigation",
+    "outbrain": "related-links",
+    "taboola": "related-links",
+    "share": "social",
+    "sharing": "social",
+    "social": "social",
+    "comment": "social",
+    "comments": "social",
+    "newsletter": "newsletter",
+    "subscribe": "newsletter",
+    "signup": "newsletter",
+    "subscription": "newsletter",
+    "caption": "caption",
+    "credit": "photo-credit",
+    "credits": "photo-credit",
+    "promo": "advertisement",
+    "advert": "advertisement",
+    "advertisement": "advertisement",
+    "sponsored": "advertisement",
 }
 #: A paragraph with at least this share of its text inside links is a list of links, not prose.
 LINK_SHARE = 0.8
@@ -252,7 +277,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     tree = parse(html)  # trafilatura prunes the trees it is given: it gets the text, and parses it itself
     if tree is None:
         return Page()
-    found = trafilatura.bare_extraction(html, favor_recall=True, with_metadata=True, **options)
+    found: Any = trafilatura.bare_extraction(html, favor_recall=True, with_metadata=True, **options)
     if found is None:
         return Page()
     recall = _lines(found.text)

@@ -91,7 +91,7 @@ def base_name(path: Path) -> str:
 def open_binary(path: Path) -> IO[bytes]:
     """A file opened for reading bytes, through gzip when its name ends in ``.gz``."""
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     return open(path, "rb")
 
 
@@ -173,7 +173,13 @@ def read_jsonl(path: Path, root: Path | None, config: Config) -> Iterator[Item]:
                     yield jsonl_item(line, number, path, root, config)
     except (OSError, EOFError, zlib.error) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        yield Item(f"{path}:{number + 1}", base_name(path), path=path, root=root, error=InputError(str(path), reason, number + 1))
+        yield Item(
+            f"{path}:{number + 1}",
+            base_name(path),
+            path=path,
+            root=root,
+            error=InputError(str(path), reason, number + 1),
+        )
 
 
 def read_warc(path: Path, root: Path | None) -> Iterator[Item]:
@@ -198,7 +204,13 @@ def read_warc(path: Path, root: Path | None) -> Iterator[Item]:
                 offset = getattr(records, "offset", offset)  # where the next record starts
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
         source = f"{path}@{offset}"
-        yield Item(source, f"{base_name(path)}@{offset}", path=path, root=root, error=InputError(source, f"broken WARC record ({error})"))
+        yield Item(
+            source,
+            f"{base_name(path)}@{offset}",
+            path=path,
+            root=root,
+            error=InputError(source, f"broken WARC record ({error})"),
+        )
 
 
 def html_payload(record: Any) -> bytes | None:
@@ -222,8 +234,14 @@ def warc_item(record: Any, data: bytes, offset: int, path: Path, root: Path | No
     ident = record.rec_headers.get_header("WARC-Record-ID") or f"{base_name(path)}@{offset}"
     source = f"{path}@{offset}"
     return Item(
-        source, ident.strip("<>"), html=data, url=url, charset=charset_from_header(content_type),
-        meta={k: v for k, v in meta.items() if v}, path=path, root=root,
+        source,
+        ident.strip("<>"),
+        html=data,
+        url=url,
+        charset=charset_from_header(content_type),
+        meta={k: v for k, v in meta.items() if v},
+        path=path,
+        root=root,
     )
 
 
