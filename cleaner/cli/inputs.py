@@ -7,7 +7,8 @@ and sorts out, before any cleaning, what is not for this command:
   searching a folder, which is skipped with a note (a binary file named on
   the command line is an error);
 - ``fix``, ``check`` and ``diff`` only rewrite whole plain-text files:
-  records inside a file (JSONL, WARC) and standard input are skipped with a note;
+  pages, records inside a file (JSONL, WARC), gzipped files and standard
+  input are skipped with a note;
 - a file reached twice (named twice, or through a symlink) is done once;
 - with ``--filter-files``, named files also have to pass the include and
   exclude globs (the pre-commit hook uses this).
@@ -32,7 +33,7 @@ from cleaner.cli.pool import Work
 from cleaner.cli.work import failure
 from cleaner.config import Config
 from cleaner.io.files import count_files, is_binary, selected
-from cleaner.io.readers import Item, read_inputs
+from cleaner.io.readers import Item, file_kind, read_inputs
 
 STDIN = "-"
 
@@ -63,7 +64,7 @@ def gather(
 def triage(item: Item, in_folder: bool, whole_files: bool, seen: dict[str, str], noted: set[str]) -> Work:
     """``item`` when it is to be cleaned, else the outcome to report for it."""
     if item.error is not None:
-        if in_folder and item.path is not None and is_binary(item.path):
+        if in_folder and item.path is not None and file_kind(item.path) == "text" and not item.path.name.endswith(".gz") and is_binary(item.path):
             return Outcome(item.source, SKIPPED, message="binary file")
         return failure(item.source, item.error)
     if not whole_files:

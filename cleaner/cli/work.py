@@ -30,7 +30,7 @@ from typing import Any
 
 from cleaner.cli.outcome import CHANGED, FAILED, UNCHANGED, Outcome
 from cleaner.config import Config
-from cleaner.document import Result
+from cleaner.document import Document, Result
 from cleaner.io.errors import InputError
 from cleaner.io.readers import Item
 from cleaner.pipeline import Pipeline, default_pipeline
@@ -43,10 +43,22 @@ def pipeline_for(config: Config) -> Pipeline:
 
 
 def clean_item(item: Item, config: Config) -> Result:
-    """The result of one item: the only function the command calls to clean."""
+    """The result of one item: the only function the command calls to clean.
+
+    A page goes through :func:`cleaner.io.html.clean_page` (trafilatura, then
+    the chain), text through the chain; the record's own fields go into the
+    metadata either way.
+    """
+    pipeline = pipeline_for(config)
+    if item.html is not None:
+        from cleaner.io.decode import decode_html
+        from cleaner.io.html import clean_page
+
+        html = decode_html(item.html, item.charset)
+        return clean_page(html, pipeline, url=item.url, meta=item.meta, source=item.source)
     if item.text is None:
         raise InputError(item.source, "no plain text to clean in this input")
-    return pipeline_for(config).clean(item.text, source=item.source)
+    return pipeline.run(Document.from_text(item.text, source=item.source, meta=item.meta))
 
 
 def removed_kinds(result: Result, config: Config) -> tuple[tuple[str, int], ...]:
@@ -97,9 +109,9 @@ def record(result: Result, ident: str) -> dict[str, Any]:
 
 
 def render(result: Result, fmt: str, ident: str) -> str:
-    """One result in an output format: ``txt``, ``json`` or ``jsonl``."""
+    """One result in an output format: ``txt``, ``json`` or ``jsonl`` (both JSON forms are :func:`record`)."""
     if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(record(result, ident), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return json.dumps(record(result, ident), ensure_ascii=False) + "\n"
     return result.text
