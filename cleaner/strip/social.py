@@ -53,10 +53,11 @@ def social(text: str, ctx: Context) -> Claim | None:
     """Claim a share bar ("Share Tweet Email") or a follow prompt with its handles."""
     stripped = _HANDLE.sub(" ", text).strip(" :|•·,.!-")
     if not stripped:
-        return Claim("social", "handles") if text.strip() else None
+        # A bare link in the middle of a story is often the story's own (a list of links).
+        return Claim("social", "handles") if text.strip() and ctx.where != "middle" else None
     if word_count(stripped) > 14:
         return None
-    if _network_only().fullmatch(stripped):
+    if _network_only().fullmatch(stripped) and re.search(r"[^\W\d_]", stripped):
         return Claim("social", "share-bar")
     m = _prompt().match(stripped)
     if m is None:
