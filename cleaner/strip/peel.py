@@ -23,16 +23,18 @@ from cleaner.document import Block, Document, Fact
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Claim, Classifier, Context
 from cleaner.strip.dateline import dateline
+from cleaner.strip.footer import comments, contact, contributors, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import read_more, related_group
+from cleaner.strip.related import read_more, related_end, related_group
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
 #: The classifiers asked about a block in the head, in order.
 HEAD: tuple[Classifier, ...] = (
     timestamp,
+    reading_time,
     navigation,
     section_label,
     byline,
@@ -48,6 +50,12 @@ HEAD: tuple[Classifier, ...] = (
 )
 #: The classifiers asked about a block in the tail, in order.
 TAIL: tuple[Classifier, ...] = (
+    comments,
+    tags,
+    contributors,
+    contact,
+    related_end,
+    reading_time,
     social,
     newsletter,
     author_bio,
