@@ -15,6 +15,8 @@ contact lines: each is short, and each has a shape that prose does not have.
 'author-bio'
 >>> contributors("Reporting by Jane Doe; Editing by John Smith", Context(where="tail")).kind
 'contributors'
+>>> affiliate("If you buy something through a link on this page, we may earn a commission.", Context()).kind
+'affiliate-notice'
 """
 
 from __future__ import annotations
@@ -134,12 +136,16 @@ def _credits() -> re.Pattern[str]:
 
 def contributors(text: str, ctx: Context) -> Claim | None:
     """Claim a reporting credit at the foot ("Jane Doe contributed to this report.", "(Reporting by …; Editing by …)")."""
-    if ctx.where != "tail" or word_count(text) > 50:
+    if word_count(text) > 50:
         return None
     stripped = text.strip(" ()[]*_")
     m = _credits().search(stripped)
     if m is None:
         return None
+    if ctx.where == "middle":
+        # In the middle only the wire-service form, with two credits: "Reporting by …; Editing by …".
+        found = {c.lower() for c in _credits().findall(stripped)}
+        return Claim("contributors", "contributors") if m.start() == 0 and len(found) >= 2 else None
     # Either the credit opens the block ("Reporting by …", "Mit Material von dpa"),
     # or the block is one short sentence ending in it ("X and Y contributed to this report.").
     if m.start() == 0 or (stripped.count(". ") == 0 and m.end() >= len(stripped.rstrip(". ")) - 20):
@@ -147,7 +153,9 @@ def contributors(text: str, ctx: Context) -> Claim | None:
     return None
 
 
-_REACH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|https?://(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+")
+_REACH = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|https?://(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+"
+)
 
 
 @functools.cache
@@ -162,3 +170,15 @@ def contact(text: str, ctx: Context) -> Claim | None:
     if not _contact_words().search(text):
         return None
     return Claim("author-bio", "contact")
+
+
+@functools.cache
+def _affiliate() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_phrases('affiliate')})(?!\w)", re.IGNORECASE)
+
+
+def affiliate(text: str, ctx: Context) -> Claim | None:
+    """Claim an affiliate-link disclosure ("… we may earn a commission."), a short block anywhere."""
+    if word_count(text) > 50 or not _affiliate().search(text):
+        return None
+    return Claim("affiliate-notice", "affiliate")

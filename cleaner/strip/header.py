@@ -38,7 +38,7 @@ def title(text: str, ctx: Context) -> Claim | None:
     n = word_count(text)
     if not 2 <= n <= TITLE_MAX_WORDS or len(text) > 250 or not _starts_like_heading(text):
         return None
-    if text.rstrip()[-1] in ".,;:" or (text.isupper() and n < 3):
+    if text.rstrip(" \"'”’»)]")[-1:] in tuple(".,;:") or (text.isupper() and n < 3):
         return None
     if "\n" in text.strip() or _TWO_SENTENCES.search(text):
         return None  # a headline is one line and at most one sentence
