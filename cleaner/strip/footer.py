@@ -142,13 +142,14 @@ def contributors(text: str, ctx: Context) -> Claim | None:
     m = _credits().search(stripped)
     if m is None:
         return None
+    named = re.match(r"\s*:?\s*(?:[A-ZÀ-ÖØ-ÞА-ЯЁ]|\S+(?:\s+\S+){0,2}$)", stripped[m.end() :])
     if ctx.where == "middle":
         # In the middle only the wire-service form, with two credits: "Reporting by …; Editing by …".
         found = {c.lower() for c in _credits().findall(stripped)}
-        return Claim("contributors", "contributors") if m.start() == 0 and len(found) >= 2 else None
+        return Claim("contributors", "contributors") if m.start() == 0 and named and len(found) >= 2 else None
     # Either the credit opens the block ("Reporting by …", "Mit Material von dpa"),
     # or the block is one short sentence ending in it ("X and Y contributed to this report.").
-    if m.start() == 0 or (stripped.count(". ") == 0 and m.end() >= len(stripped.rstrip(". ")) - 20):
+    if (m.start() == 0 and named) or (stripped.count(". ") == 0 and m.end() >= len(stripped.rstrip(". ")) - 20):
         return Claim("contributors", "contributors")
     return None
 

@@ -70,6 +70,9 @@ def social(text: str, ctx: Context) -> Claim | None:
     return _follow(text, ctx)
 
 
+_FOLLOWED = re.compile(r"[\s-]*(?:@|[A-ZÀ-ÖØ-ÞА-ЯЁ]|(?:us|me|him|her|them|uns|nous|nos|ci|ons|nas|нас)(?!\w))")
+
+
 @functools.cache
 def _follow_verb() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words('follow'))})(?!\w)", re.IGNORECASE)
@@ -77,7 +80,11 @@ def _follow_verb() -> re.Pattern[str]:
 
 def _follow(text: str, ctx: Context) -> Claim | None:
     """In the tail, "Follow NAME on Twitter and Facebook.": a follow verb opening a short block that names a network."""
-    if ctx.where != "tail" or word_count(text) > 30 or not _follow_verb().match(text.strip()):
+    m = _follow_verb().match(text.strip())
+    if ctx.where != "tail" or word_count(text) > 30 or m is None:
+        return None
+    # The verb's object is a name, a handle or "us": "Like many in the town, …" is prose.
+    if not _FOLLOWED.match(text.strip()[m.end() :]):
         return None
     if _mentions_network(text) or _HANDLE.search(text):
         return Claim("social", "follow-prompt")
