@@ -11,10 +11,11 @@ import pytest
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Classifier, Context
 from cleaner.strip.dateline import dateline
+from cleaner.strip.footer import affiliate, comments, contact, contributors, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import read_more
+from cleaner.strip.related import read_more, related_end
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -49,6 +50,18 @@ PROSE = [
     "Twitter users reacted with anger to the decision.",
     "LONDON is one of the most expensive cities in the world.",
     "The court ruled on copyright law in 2019.",
+    # Other languages: each opens with a word some list holds.
+    "Von Berlin aus fuhr der Zug weiter nach Prag.",
+    "Teilen Sie uns Ihre Meinung mit, bat der Bürgermeister.",
+    "Kommentare des Ministers sorgten am Montag für Empörung.",
+    "Par ailleurs, le gouvernement a annoncé une réforme des retraites.",
+    "Suivez le guide, disait l'affiche à l'entrée du musée.",
+    "Por su parte, el ministro negó todas las acusaciones.",
+    "Di Maio ha detto che il governo andrà avanti.",
+    "Siga as instruções da Defesa Civil, disse o prefeito.",
+    "Lees meer dan één krant per dag, adviseert de onderzoeker.",
+    "Читайте также документы, которые опубликовал суд в понедельник.",
+    "Zobacz, jak bardzo zmieniła się Warszawa w ciągu ostatnich lat.",
 ]
 ALL: list[tuple[str, Classifier]] = [
     (f.__name__, f)
@@ -69,6 +82,13 @@ ALL: list[tuple[str, Classifier]] = [
         author_bio,
         copyright_line,
         read_more,
+        related_end,
+        comments,
+        tags,
+        reading_time,
+        contributors,
+        contact,
+        affiliate,
     )
 ]
 
@@ -210,6 +230,7 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Facebook said it would appeal the ruling.",
             "Twitter has suspended the account.",
             "He followed us on the way home.",
+            "0 : 0",
         ],
     ),
     "newsletter": (
@@ -277,7 +298,15 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "'We will not give up,' says mayor",
             "5 things to know about the new tax rules",
         ],
-        [],
+        [
+            # Over-removals the benchmark found, rewritten: a long lead sentence without a full stop,
+            # two sentences, or two lines, is not a headline.
+            "Ministers this morning approved the sale of the state railway to a consortium of three banks for a record sum on Monday morning",
+            "Why does this matter so much? Because nobody else will do it!",
+            "Remember the old town hall?\n(Nobody does, and that is the point.)",
+            "The council voted, he said.",
+            "All opinions are mine alone. #sponsored #ad",
+        ],
     ),
     "caption": (
         caption,
@@ -369,6 +398,184 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Popular anger grew through the summer.",
         ],
     ),
+    "comments": (
+        comments,
+        TAIL,
+        [
+            "Leave a comment",
+            "Post Comment (+)",
+            "12 Comments",
+            "Kommentare",
+            "Deixe seu comentário",
+            "Comments that break our community guidelines will be removed by the moderator.",
+            "ATENÇÃO: comentários ofensivos não serão aprovados pelo moderador.",
+        ],
+        [
+            "The comments were made at a rally in Ohio.",
+            "He declined to comment on the report.",
+            "Comment is free, but facts are sacred, the editor wrote.",
+            "The moderator of the debate asked about taxes.",
+            "Kommentare im Netz waren überwiegend positiv, sagte sie.",
+        ],
+    ),
+    "tags": (
+        tags,
+        Context("tail", before=("Tags",)),
+        [
+            "Tags: Brexit, elections, Labour",
+            "Filed under: Politics |",
+            "Tags",
+            "Schlagwörter: Bundestag, Haushalt, Steuern",
+            "stock cars, racing, Interlagos, 2018",
+            "Topics: climate",
+        ],
+        [
+            "Topics of the day were the budget and the war.",
+            "Tags on the birds showed they flew 3,000 km.",
+            "He came, saw, and won the race.",
+            "Categories of spending rose across the board.",
+            "Themen wie Klima und Migration dominierten den Wahlkampf.",
+        ],
+    ),
+    "reading-time": (
+        reading_time,
+        HEAD,
+        [
+            "5 min read",
+            "Reading time: 3 minutes",
+            "Lesezeit: 4 Minuten",
+            "Tempo de leitura: 2 minutos",
+            "Temps de lecture : 6 min",
+        ],
+        [
+            "It took 5 minutes to read the letter.",
+            "5 minutes later the police arrived.",
+            "Reading time for children fell by a third, the study found.",
+            "Lesezeit ist Lebenszeit, sagte der Autor.",
+            "3 min",
+        ],
+    ),
+    "contributors": (
+        contributors,
+        TAIL,
+        [
+            "Jane Doe contributed to this report.",
+            "(Reporting by Jane Doe; Editing by John Smith)",
+            "Additional reporting by Mark Lee",
+            "John Smith contributed reporting from Hong Kong.",
+            "Associated Press writers Ann Lee and Tom Ray contributed to this report.",
+            "Mit Material von dpa",
+        ],
+        [
+            "The report was compiled by the ministry in 2019.",
+            "Reporting by the paper led to his resignation in May, and the inquiry found he had lied.",
+            "She edited by hand every page of the manuscript.",
+            "Several journalists contributed to the fund, which paid his legal fees.",
+            "The editing was done by a team of four.",
+        ],
+    ),
+    "author-bio (contact)": (
+        contact,
+        TAIL,
+        [
+            "Email Jane Doe at jdoe@example.com or follow her @janedoe.",
+            "Have a tip? Jane Doe may be reached at jdoe@example.com.",
+            "Reach the reporters on Twitter at http://twitter.com/janedoe",
+            "Follow him on Twitter: @jdoe",
+            "Contact the reporter at tips@example.com",
+        ],
+        [
+            "The email from jdoe@example.com was sent at 3 a.m., prosecutors said.",
+            "Follow the money, he said.",
+            "He posted @ the meeting about the vote.",
+            "Investigators traced the account @example to a flat in Riga, and reached the owner.",
+            "Reach out to your neighbours, the mayor urged.",
+        ],
+    ),
+    "affiliate-notice": (
+        affiliate,
+        TAIL,
+        [
+            "If you buy something through a link on this page, we may earn a commission.",
+            "This post contains affiliate links.",
+            "As an Amazon Associate we earn from qualifying purchases.",
+            "Example News may receive a commission when you buy through links on our site.",
+            "Dieser Artikel enthält sogenannte Affiliate-Links.",
+        ],
+        [
+            "The firm earns a commission on every sale, its accounts show.",
+            "The commission will publish its report in May.",
+            "Affiliates of the group were banned from the vote.",
+            "If you buy a house this year, expect higher rates.",
+            "The European Commission said it may act.",
+        ],
+    ),
+    "related-links (header at the end)": (
+        related_end,
+        TAIL,
+        ["You may also like:", "Related", "More from World", "Most read", "Lesen Sie auch"],
+        [
+            "Related to this, he said.",
+            "More from the same source would follow, he said.",
+            "Popular anger grew.",
+            "The most read book of the year",
+            "Trending upward, prices rose again.",
+        ],
+    ),
+    "social (follow in the tail)": (
+        social,
+        TAIL,
+        [
+            "Follow Example News on Facebook, Twitter and Instagram.",
+            "Follow @example_deals on Twitter for more.",
+            "Like Example Sport on Facebook",
+            "Folgen Sie uns auf Twitter",
+            "Siga-nos no Instagram",
+        ],
+        [
+            "Follow the money, he said.",
+            "Following the vote, Facebook shares fell.",
+            "Like many in the town, she left for Twitter's rival.",
+            "Join the queue early, officials advise.",
+            "Follow-up tests found no trace of the virus.",
+        ],
+    ),
+    "newsletter (pitch in the tail)": (
+        newsletter,
+        TAIL,
+        [
+            "There's plenty more. Sign up for our free daily newsletter, delivered to your inbox.",
+            "Get the day's top headlines delivered to your inbox every morning by subscribing to our newsletter.",
+            "If you enjoyed this article, become a subscriber today.",
+            "Abonnieren Sie unseren Newsletter",
+            "Assine a newsletter",
+        ],
+        [
+            "Subscribers will pay more from next year.",
+            "The newsletter, founded in 1998, has 40,000 readers.",
+            "She sent the email to the board in March.",
+            "Sign up rates for the scheme were lower than expected.",
+            "The inbox was full of complaints, he said.",
+        ],
+    ),
+    "copyright (legal links)": (
+        copyright_line,
+        TAIL,
+        [
+            "Privacy Policy | Terms of Use | Contact Us",
+            "Impressum · Datenschutz · AGB",
+            "Mentions légales - Politique de confidentialité",
+            "This copy is for your personal, non-commercial use only.",
+            "Todos os direitos reservados.",
+        ],
+        [
+            "The privacy policy was changed in 2018, the company said.",
+            "Contact us if you saw the crash, police said.",
+            "Terms of use for the park were changed.",
+            "Help arrived too late.",
+            "Legal experts disagree.",
+        ],
+    ),
 }
 
 
@@ -382,7 +589,12 @@ def _table(claimed: bool) -> list[tuple[str, Classifier, Context, str]]:
 
 @pytest.mark.parametrize("kind,classify,ctx,line", _table(True), ids=lambda v: v if isinstance(v, str) else "")
 def test_claims(kind: str, classify: Classifier, ctx: Context, line: str) -> None:
-    assert _claim(classify, line, ctx) == kind
+    assert _claim(classify, line, ctx) == kind.split(" (")[0]  # "social (follow in the tail)" is kind "social"
+
+
+def test_bare_links_in_the_middle_are_the_story_s() -> None:
+    assert _claim(social, "http://example.com/shop/item-1", MIDDLE) is None
+    assert _claim(social, "http://example.com/shop/item-1", TAIL) == "social"
 
 
 @pytest.mark.parametrize("kind,classify,ctx,line", _table(False), ids=lambda v: v if isinstance(v, str) else "")

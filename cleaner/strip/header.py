@@ -18,8 +18,12 @@ from cleaner.lexicon import alternation, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, looks_like_body, word_count
 
 #: A title is at most this many words.
-TITLE_MAX_WORDS = 30
+TITLE_MAX_WORDS = 20
 _CRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
+
+
+#: A sentence end inside the text: a full word, then ". ", "! " or "? ", then a capital.
+_TWO_SENTENCES = re.compile(r"[^\W\d_]{4,}[.!?]\s+(?:#\w|[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 
 
 def _starts_like_heading(text: str) -> bool:
@@ -34,8 +38,10 @@ def title(text: str, ctx: Context) -> Claim | None:
     n = word_count(text)
     if not 2 <= n <= TITLE_MAX_WORDS or len(text) > 250 or not _starts_like_heading(text):
         return None
-    if text.rstrip()[-1] in ".,;:" or (text.isupper() and n < 3):
+    if text.rstrip(" \"'”’»)]")[-1:] in tuple(".,;:") or (text.isupper() and n < 3):
         return None
+    if "\n" in text.strip() or _TWO_SENTENCES.search(text):
+        return None  # a headline is one line and at most one sentence
     if not any(looks_like_body(t) for t in ctx.after[:8]):
         return None
     return Claim("title", "title", facts=(Fact("title", text, "title"),))

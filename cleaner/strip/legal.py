@@ -2,31 +2,44 @@
 
 >>> copyright_line("© 2019 The Company. All rights reserved.", Context(where="tail")).kind
 'copyright'
+>>> copyright_line("Privacy Policy | Terms of Use | Contact Us", Context(where="tail")).rule
+'legal-links'
 >>> copyright_line("The court ruled on copyright law in 2019.", Context(where="tail")) is None
 True
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from cleaner.lexicon import alternation, words
 from cleaner.strip.claims import Claim, Context, word_count
 
-_COPYRIGHT = re.compile(
-    r"(?:^(?:©|\(c\)|copyright\s*(?:©|\(c\)|:|\d{4}|by\b))|all rights reserved|tous droits réservés|alle rechte vorbehalten|todos los derechos reservados"
-    r"|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|все права защищены|wszelkie prawa zastrzeżone)",
-    re.IGNORECASE,
-)
-
-
+#: "© 2019 …", "(c) Example Media", "Copyright 2020 …", "Copyright © …", "Copyright: …", "Copyright by …".
+_MARK = re.compile(r"(?:©|\(c\)|(?i:copyright)\s*(?:©|\(c\)|:|\d{4}|by\b))", re.IGNORECASE)
 #: "Copyright Example News Ltd": the word, then only capitalised words (an owner, not a sentence).
 _OWNER = re.compile(r"(?i:copyright)(?:\s+[A-Z0-9][\w&.,'’\-]*){1,6}\.?")
 
 
+@functools.cache
+def _rights() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(words('copyright'))})", re.IGNORECASE)
+
+
+@functools.cache
+def _links() -> re.Pattern[str]:
+    item = rf"(?:{alternation(words('legal_links'))})"
+    return re.compile(rf"{item}(?:\s*[|•·/,–—-]?\s*{item})*", re.IGNORECASE)
+
+
 def copyright_line(text: str, ctx: Context) -> Claim | None:
-    """Claim a copyright notice ("© 2019 The Company. All rights reserved.")."""
-    if word_count(text) > 40:
+    """Claim a copyright notice ("© 2019 The Company. All rights reserved.") or a row of legal links."""
+    stripped = text.strip(" |•·")
+    if word_count(stripped) > 40:
         return None
-    if _COPYRIGHT.search(text) or _OWNER.fullmatch(text.strip()):
+    if _MARK.match(stripped) or _rights().search(stripped) or _OWNER.fullmatch(stripped):
         return Claim("copyright", "copyright")
+    if ctx.where != "middle" and word_count(stripped) >= 2 and _links().fullmatch(stripped):
+        return Claim("copyright", "legal-links")
     return None

@@ -23,16 +23,18 @@ from cleaner.document import Block, Document, Fact
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Claim, Classifier, Context
 from cleaner.strip.dateline import dateline
+from cleaner.strip.footer import affiliate, comments, contact, contributors, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import read_more, related_group
+from cleaner.strip.related import read_more, related_end, related_group
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
 #: The classifiers asked about a block in the head, in order.
 HEAD: tuple[Classifier, ...] = (
     timestamp,
+    reading_time,
     navigation,
     section_label,
     byline,
@@ -48,9 +50,16 @@ HEAD: tuple[Classifier, ...] = (
 )
 #: The classifiers asked about a block in the tail, in order.
 TAIL: tuple[Classifier, ...] = (
+    affiliate,
+    comments,
+    tags,
+    contributors,
+    related_end,
+    reading_time,
     social,
     newsletter,
     author_bio,
+    contact,
     timestamp,
     copyright_line,
     navigation,
@@ -61,7 +70,16 @@ TAIL: tuple[Classifier, ...] = (
     byline,
 )
 #: The classifiers asked about a block in the middle: unmistakable chrome only.
-MIDDLE: tuple[Classifier, ...] = (advertisement, embed, read_more, social, newsletter, photo_credit, caption)
+MIDDLE: tuple[Classifier, ...] = (
+    advertisement,
+    embed,
+    read_more,
+    social,
+    newsletter,
+    photo_credit,
+    caption,
+    contributors,
+)
 
 #: How many following blocks a classifier may look at.
 LOOKAHEAD = 10

@@ -76,9 +76,21 @@ def related_group(texts: Sequence[str], end: int) -> tuple[int, tuple[str, str]]
     return None
 
 
+def related_end(text: str, ctx: Context) -> Claim | None:
+    """In the tail, a related-links header with nothing left under it ("You may also like:")."""
+    if ctx.where != "tail" or related_header(text) is None:
+        return None
+    return Claim("related-links", "related-header")
+
+
 def read_more(text: str, ctx: Context) -> Claim | None:
     """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …")."""
-    m = re.match(rf"(?:{alternation(words('related'))})\s*[:|>»\-–—]\s*(?P<headline>.+)", text, re.IGNORECASE)
+    # "READ MORE: …", "Read more on Example News: …", "(Also read: …)"
+    m = re.match(
+        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:on|at|in|from|su|sur|en|em|auf|op|na)\s+[^:|>»]{{1,30}}?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
+        text,
+        re.IGNORECASE,
+    )
     if m is None or word_count(text) > 30:
         return None
     return Claim("related-links", "read-more")

@@ -53,19 +53,40 @@ def social(text: str, ctx: Context) -> Claim | None:
     """Claim a share bar ("Share Tweet Email") or a follow prompt with its handles."""
     stripped = _HANDLE.sub(" ", text).strip(" :|•·,.!-")
     if not stripped:
-        return Claim("social", "handles") if text.strip() else None
+        # A bare link in the middle of a story is often the story's own (a list of links).
+        return Claim("social", "handles") if text.strip() and ctx.where != "middle" else None
     if word_count(stripped) > 14:
-        return None
-    if _network_only().fullmatch(stripped):
+        return _follow(text, ctx)
+    if _network_only().fullmatch(stripped) and re.search(r"[^\W\d_]", stripped):
         return Claim("social", "share-bar")
     m = _prompt().match(stripped)
-    if m is None:
-        return None
     # A one-word opener ("Twitter", "Email") starts many sentences; only a short
     # fragment that names a network is a prompt ("Email this to a friend").
-    if word_count(m.group(0)) >= 2 or (
-        _mentions_network(stripped) and word_count(stripped) <= 6 and not ends_sentence(text)
+    if m is not None and (
+        word_count(m.group(0)) >= 2
+        or (_mentions_network(stripped) and word_count(stripped) <= 6 and not ends_sentence(text))
     ):
+        return Claim("social", "follow-prompt")
+    return _follow(text, ctx)
+
+
+_FOLLOWED = re.compile(r"[\s-]*(?:@|[A-ZÀ-ÖØ-ÞА-ЯЁ]|(?:us|me|him|her|them|uns|nous|nos|ci|ons|nas|нас)(?!\w))")
+
+
+@functools.cache
+def _follow_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('follow'))})(?!\w)", re.IGNORECASE)
+
+
+def _follow(text: str, ctx: Context) -> Claim | None:
+    """In the tail, "Follow NAME on Twitter and Facebook.": a follow verb opening a short block that names a network."""
+    m = _follow_verb().match(text.strip())
+    if ctx.where != "tail" or word_count(text) > 30 or m is None:
+        return None
+    # The verb's object is a name, a handle or "us": "Like many in the town, …" is prose.
+    if not _FOLLOWED.match(text.strip()[m.end() :]):
+        return None
+    if _mentions_network(text) or _HANDLE.search(text):
         return Claim("social", "follow-prompt")
     return None
 
@@ -79,13 +100,23 @@ def _newsletter() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words('newsletter'))})(?!\w)", re.IGNORECASE)
 
 
+@functools.cache
+def _cue() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(words('newsletter_cues'))})", re.IGNORECASE)
+
+
 def newsletter(text: str, ctx: Context) -> Claim | None:
-    """Claim a newsletter or subscription prompt ("Sign up for our newsletter", "Subscribe now")."""
-    if word_count(text) > 30:
+    """Claim a newsletter or subscription prompt ("Sign up for our newsletter", "Subscribe now").
+
+    In the tail, a longer pitch naming two of newsletter, inbox, subscribe,
+    sign up, e-mail is claimed too.
+    """
+    if word_count(text) > 45:
         return None
+    cues = {c.lower() for c in _cue().findall(text)}
     m = _newsletter().match(text.strip(" >»→"))
-    if m is None:
-        return None
-    if word_count(text) <= 3 or re.search(r"newsletter|inbox|subscri|sign up|e-?mail", text, re.IGNORECASE):
+    if m is not None and word_count(text) <= 30 and (word_count(text) <= 3 or cues):
         return Claim("newsletter", "newsletter")
+    if ctx.where == "tail" and len(cues) >= 2:
+        return Claim("newsletter", "newsletter-pitch")
     return None
