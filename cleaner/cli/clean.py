@@ -17,6 +17,7 @@ from cleaner.cli.inputs import gather
 from cleaner.cli.outcome import CHANGED, FAILED, IGNORED, SKIPPED, UNCHANGED, Outcome
 from cleaner.cli.pool import run_ordered
 from cleaner.cli.report import Reporter
+from cleaner.cli.templates import corpus_templates
 from cleaner.cli.work import clean_outcome
 from cleaner.config import Config
 from cleaner.io.readers import Item
@@ -90,7 +91,7 @@ class Printer:
 
 def run_clean(args: argparse.Namespace, config: Config, stdout: TextIO, report: Reporter, jobs: int) -> None:
     """Clean every input; outcomes go to ``report``."""
-    work = functools.partial(clean_outcome, fmt=args.format)
+    work = functools.partial(clean_outcome, fmt=args.format, templates=corpus_templates(args.paths, config))
     printer = Printer(stdout, args.format)
     for entry, outcome in run_ordered(work, gather(args.paths, config), config, jobs):
         done = isinstance(entry, Item) and outcome.status in (CHANGED, UNCHANGED)
