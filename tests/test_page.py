@@ -191,3 +191,40 @@ def test_auto_page_mode_is_idempotent(lines: list[str]) -> None:
     twice = cleaner.clean(once.text)
     assert twice.text == once.text
     assert not any(r.kind == "boilerplate" for r in twice.removed)
+
+
+TEASER = (
+    "Police have closed the old bridge over the river after a lorry hit it on Sunday night, and engineers "
+    "say it could stay closed for weeks."
+)
+
+
+def test_a_long_block_found_twice_is_a_teaser() -> None:
+    texts = [*HEADER, TEASER, *PROSE, TEASER, *FOOTER]
+    verdicts = page.classify_all(texts)
+    assert verdicts[len(HEADER)].rule == "repeated"
+    assert TEASER not in kept(texts)
+
+
+def test_lines_of_one_recurring_shape_are_bad() -> None:
+    texts = [*PROSE, "Rating: 12 votes", PROSE[0][:60], "Rating: 3 votes", "Rating: 7 votes"]
+    rules = [v.rule for v in page.classify_all(texts)]
+    assert rules.count("repeated-shape") == 3
+
+
+@pytest.mark.parametrize("line", ["Follow us on Twitter", "November 19, 2019 6:44 am"])
+def test_chrome_classifiers_are_asked_about_short_lines(line: str) -> None:
+    assert page.classify_all([*PROSE, line])[-1].cls == page.BAD
+
+
+def test_a_date_line_ends_the_main_region() -> None:
+    comment = (
+        "I have lived in this town for thirty years and I have never seen the council make such a mess of "
+        "something that should have been so simple, and I do not think that I ever will again in my life. "
+        "Nobody on the council seems to have read the plan before they voted on it."
+    )
+    assert page.classify(comment, EN).cls == page.GOOD
+    texts = [*HEADER, *PROSE, "Comments", "November 19, 2019 6:44 am", comment, *FOOTER]
+    out = kept(texts)
+    assert all(p in out for p in PROSE)
+    assert comment not in out

@@ -12,8 +12,12 @@ jusText's idea to text without HTML:
    a short line between prose is a subheading, a short line among menus is
    a menu item.  A long run of short lines is a list of links, whatever
    surrounds it.
-3. The article is the *main region*: the run of good blocks, bridged over
-   small gaps, that holds the most prose.  Good blocks far from it (teasers,
+   Blocks the chrome classifiers claim (dates, share buttons, newsletter
+   calls), long blocks found twice in the page (teasers) and short lines
+   whose shape recurs (``Rating: 9 votes``) are bad from the start.
+3. The article is the *main region*: the runs of good blocks, bridged over
+   small gaps (but not over a date line, which starts a new item such as a
+   comment), that hold the most prose.  Good blocks far from it (teasers,
    comments, footers) are dropped too.
 
 Dropped blocks are labelled ``boilerplate``, with the rule that decided in
@@ -25,10 +29,10 @@ its top and at its bottom.
 >>> prose = ("The council said on Monday that it would vote on the plan again, because the first vote had "
 ...          "been lost by only one seat and many of its members had been away on that day, as they so often are in winter.")
 >>> menu = ["Home", "News", "Sport", "Weather", "Contact us", "Sign in", "Subscribe", "Search"]
->>> doc = Document.from_blocks([*menu, "Vote on the plan", prose, prose, "Share this", *menu])
+>>> doc = Document.from_blocks([*menu, "Vote on the plan", prose, prose.upper(), "Share this", *menu])
 >>> out = page_mode(doc, mode="auto")
 >>> [b.text[:16] for b in out.kept]
-['Vote on the plan', 'The council said', 'The council said']
+['Vote on the plan', 'The council said', 'THE COUNCIL SAID']
 >>> page_mode(Document.from_blocks([prose, "A subhead", prose]), mode="auto").kept == Document.from_blocks([prose, "A subhead", prose]).blocks
 True
 """
@@ -37,11 +41,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
 from cleaner.document import Block, Document
+from cleaner.strip.claims import Classifier, Context
+
+_MIDDLE = Context("middle")
 
 KIND = "boilerplate"
 
@@ -63,6 +71,12 @@ NEAR_GOOD_RUN = 3
 MAX_GAP = 400
 #: Runs of good blocks with at least this share of the largest run's text are kept with it.
 REGION_SHARE = 0.5
+#: A block of at least this many characters found twice in the page is a teaser, not the article.
+REPEATED_MIN = LENGTH_LOW
+#: A short line whose shape (numbers aside) comes back this many times is a list's furniture.
+SHAPE_MIN = 3
+#: Blocks of these rules end a region however short the gap: a date line between prose starts a new item.
+BREAK_RULES: frozenset[str] = frozenset({"chrome-timestamp"})
 #: Auto mode: at least this many blocks ...
 AUTO_MIN_BLOCKS = 12
 #: ... of which at least this many stand in lists of links ...
@@ -84,6 +98,7 @@ _SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·]|[|•·]\s|\s{3,}")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|&copy;", re.IGNORECASE)
 _ENDS_CLAUSE = re.compile(r"[.!?:;,…][\"'”’»)\]]*$")
 _DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 
 
@@ -311,7 +326,9 @@ def revise(verdicts: Sequence[Verdict], texts: Sequence[str]) -> list[Verdict]:
     return out
 
 
-def regions(texts: Sequence[str], good: Sequence[bool]) -> list[tuple[int, int, int]]:
+def regions(
+    texts: Sequence[str], good: Sequence[bool], breaks: Sequence[bool] | None = None
+) -> list[tuple[int, int, int]]:
     """The ``(start, end, good characters)`` runs of good blocks, bridged over gaps of at most ``MAX_GAP``.
 
     >>> regions(["a" * 300, "x", "b" * 500, "y" * 900, "c" * 100], [True, False, True, False, True])
@@ -330,7 +347,7 @@ def regions(texts: Sequence[str], good: Sequence[bool]) -> list[tuple[int, int, 
             last = i
         elif start is not None:
             gap += len(text)
-            if gap > MAX_GAP:
+            if gap > MAX_GAP or (breaks is not None and breaks[i]):
                 spans.append((start, last + 1, size))
                 start = None
     if start is not None:
@@ -394,14 +411,64 @@ def classify_all(texts: Sequence[str]) -> list[Verdict]:
     """The context-free verdicts of every block, the language chosen from the whole text."""
     language, share = best_language(texts)
     stop = stopwords(language) if language and share >= KNOWN_LANGUAGE else None
-    return [classify(t, stop) for t in texts]
+    out = [classify(t, stop) for t in texts]
+    for i, t in enumerate(texts):
+        if out[i].cls != BAD and len(t) < LENGTH_HIGH:
+            kind = chrome_kind(t)
+            if kind:
+                out[i] = Verdict(BAD, f"chrome-{kind}")
+    seen = Counter(t for t in texts if len(t) >= REPEATED_MIN)
+    shapes = [shape(t) if len(t) < LENGTH_LOW else "" for t in texts]
+    counts = Counter(x for x in shapes if x)
+    for i, t in enumerate(texts):
+        if out[i].cls == BAD:
+            continue
+        if seen[t] > 1:
+            out[i] = Verdict(BAD, "repeated")
+        elif shapes[i] and counts[shapes[i]] >= SHAPE_MIN:
+            out[i] = Verdict(BAD, "repeated-shape")
+    return out
+
+
+def shape(text: str) -> str:
+    """The shape of a short line: the same line with other numbers has the same shape.
+
+    >>> shape("Rating: 12 Votes") == shape("Rating: 3 votes")
+    True
+    """
+    return _DIGIT_RUN.sub("0", text.casefold()).strip()
+
+
+def chrome_kind(text: str) -> str | None:
+    """The kind of chrome the chrome classifiers see in a whole block, if any.
+
+    >>> chrome_kind("Follow us on Twitter"), chrome_kind("The talks went on for hours, officials said.")
+    ('social', None)
+    """
+    from cleaner.strip.peel import first_claim
+
+    claim = first_claim(text, _MIDDLE, _chrome_classifiers())
+    return claim.kind if claim is not None and claim.end is None else None
+
+
+@functools.cache
+def _chrome_classifiers() -> tuple[Classifier, ...]:
+    from cleaner.strip.header import navigation
+    from cleaner.strip.legal import copyright_line
+    from cleaner.strip.media import advertisement, embed, photo_credit
+    from cleaner.strip.related import read_more
+    from cleaner.strip.social import newsletter, social
+    from cleaner.strip.timestamp import timestamp
+
+    return (timestamp, navigation, social, newsletter, advertisement, embed, read_more, copyright_line, photo_credit)
 
 
 def verdicts(texts: Sequence[str]) -> list[Verdict]:
     """The final verdict of every block: classified, revised, and outside the main region dropped."""
     first = classify_all(texts)
     revised = revise(first, texts)
-    spans = regions(texts, [v.cls == GOOD for v in revised])
+    breaks = [v.rule in BREAK_RULES for v in first]
+    spans = regions(texts, [v.cls == GOOD for v in revised], breaks)
     if not spans:
         return revised
     best = max(s[2] for s in spans)
