@@ -25,6 +25,7 @@ from cleaner.cli.inputs import gather
 from cleaner.cli.outcome import CHANGED, FAILED, IGNORED, SKIPPED, UNCHANGED, Outcome
 from cleaner.cli.pool import run_ordered
 from cleaner.cli.report import Reporter
+from cleaner.cli.templates import corpus_templates
 from cleaner.cli.work import clean_outcome
 from cleaner.config import Config
 from cleaner.io.readers import Item, base_name, file_kind
@@ -181,7 +182,7 @@ class Printer:
 
 def run_clean(args: argparse.Namespace, config: Config, stdout: TextIO, report: Reporter, jobs: int) -> None:
     """Clean every input; outcomes go to ``report``."""
-    work = functools.partial(clean_outcome, fmt=args.format)
+    work = functools.partial(clean_outcome, fmt=args.format, templates=corpus_templates(args.paths, config))
     printer = Printer(stdout, args.format)
     outputs = Outputs(Path(args.output), args.format) if args.output else None
     try:
