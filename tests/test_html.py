@@ -156,3 +156,15 @@ def test_clean_html_never_raises(junk: str | bytes, start: str) -> None:
     page_like = start.encode() + junk if isinstance(junk, bytes) else start + junk
     result = clean_html(page_like)
     assert result.text == "" or result.text.endswith("\n")
+
+
+def test_a_line_listing_the_pages_tags_is_navigation() -> None:
+    html = page(extra_body="<p>library, city council, budget</p>").replace(
+        '<meta name="description"',
+        '<meta property="article:tag" content="library, city council, budget"><meta name="description"',
+    )
+    result = clean_html(html)
+    assert result.text == "\n\n".join(PARAGRAPHS) + "\n"
+    assert ("navigation", "html-tags", "library, city council, budget") in [
+        (b.kind, b.by, b.text) for b in result.blocks
+    ]
