@@ -168,3 +168,10 @@ def test_a_line_listing_the_pages_tags_is_navigation() -> None:
     assert ("navigation", "html-tags", "library, city council, budget") in [
         (b.kind, b.by, b.text) for b in result.blocks
     ]
+
+
+def test_the_hook_passes_over_html_files_quietly(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(page(), encoding="utf-8")
+    result = run("check", "--filter-files", tmp_path / "a.html")
+    assert (result.code, result.out) == (0, "")
+    assert "skipped" not in result.err
