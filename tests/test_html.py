@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from html_pages import PARAGRAPHS, page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_cli_support import run
 
 from cleaner import clean_html
@@ -146,3 +148,30 @@ def test_the_headline_block_is_chrome_and_the_title_is_named() -> None:
     result = clean_html(html)
     assert result.text == "\n\n".join(PARAGRAPHS) + "\n"
     assert ("title", "Council keeps the old library open") in [(r.kind, r.text) for r in result.removed]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(st.text(), st.binary()), st.sampled_from(["<p>", "<html><body><p>", "<article><h1>T</h1><p>", ""]))
+def test_clean_html_never_raises(junk: str | bytes, start: str) -> None:
+    page_like = start.encode() + junk if isinstance(junk, bytes) else start + junk
+    result = clean_html(page_like)
+    assert result.text == "" or result.text.endswith("\n")
+
+
+def test_a_line_listing_the_pages_tags_is_navigation() -> None:
+    html = page(extra_body="<p>library, city council, budget</p>").replace(
+        '<meta name="description"',
+        '<meta property="article:tag" content="library, city council, budget"><meta name="description"',
+    )
+    result = clean_html(html)
+    assert result.text == "\n\n".join(PARAGRAPHS) + "\n"
+    assert ("navigation", "html-tags", "library, city council, budget") in [
+        (b.kind, b.by, b.text) for b in result.blocks
+    ]
+
+
+def test_the_hook_passes_over_html_files_quietly(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_text(page(), encoding="utf-8")
+    result = run("check", "--filter-files", tmp_path / "a.html")
+    assert (result.code, result.out) == (0, "")
+    assert "skipped" not in result.err

@@ -6,7 +6,10 @@ import gzip
 import json
 from pathlib import Path
 
+import pytest
 from html_pages import PARAGRAPHS, page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_cli_support import run
 
 from cleaner.config import Config
@@ -90,3 +93,18 @@ def test_fix_skips_jsonl(tmp_path: Path) -> None:
     before = source.read_bytes()
     result = run("fix", source)
     assert result.code == 0 and source.read_bytes() == before
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.one_of(st.binary(max_size=60), st.dictionaries(st.text(max_size=5), st.text(max_size=20))), max_size=6)
+)
+def test_any_jsonl_lines_read_without_raising(
+    tmp_path_factory: pytest.TempPathFactory, records: list[bytes | dict]
+) -> None:
+    path = tmp_path_factory.mktemp("jsonl") / "any.jsonl"
+    lines = [r if isinstance(r, bytes) else json.dumps(r).encode() for r in records]
+    path.write_bytes(b"\n".join(line.replace(b"\n", b" ") for line in lines))
+    for item in read_inputs([str(path)], Config()):
+        assert (item.error is None) == (item.text is not None)
+        assert item.error is None or str(path) in str(item.error)

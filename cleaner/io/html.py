@@ -31,7 +31,7 @@ The rest goes through the default chain like any text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,6 +81,9 @@ CHROME_WORDS = {
 }
 #: A paragraph with at least this share of its text inside links is a list of links, not prose.
 LINK_SHARE = 0.8
+#: A line is a list of the page's tags when at least this share of its items are tags.
+TAG_SHARE = 0.8
+_LIST_SEPARATOR = re.compile(r"[,;|•·]")
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 #: A container holding more than this share of the extracted text is part of the article, whatever its name.
 CONTAINER_SHARE = 0.3
@@ -321,11 +324,24 @@ def page_facts(page: Page) -> tuple[Fact, ...]:
     return tuple(f for f in facts if f.value)
 
 
-def relabel(doc: Document, lines: Sequence[Line]) -> Document:
+def is_tag_list(text: str, tags: Collection[str]) -> bool:
+    """True when ``text`` is a list of the page's own tags or categories (at least two, nearly all of it).
+
+    >>> is_tag_list("library, city council, budget", ["Library", "City council", "Budget"])
+    True
+    >>> is_tag_list("The library, the council and the budget were discussed.", ["Library", "Budget"])
+    False
+    """
+    known = {words(t) for t in tags} - {""}
+    parts = [w for part in _LIST_SEPARATOR.split(text) if (w := words(part))]
+    return bool(known) and len(parts) >= 2 and sum(p in known for p in parts) >= TAG_SHARE * len(parts)
+
+
+def relabel(doc: Document, lines: Sequence[Line], tags: Collection[str] = ()) -> Document:
     """Label the kept blocks that the page shows to be chrome.
 
-    Chrome containers are matched anywhere; the page's head only from the top,
-    up to the first kept block that is not part of it.
+    Chrome containers and lists of the page's tags are matched anywhere; the
+    page's head only from the top, up to the first kept block that is not part of it.
     """
     container = {words(line.text): line for line in lines if line.by in ("html-container", "html-links")}
     head = {words(line.text): line for line in lines if line.by == "html-head"}
@@ -339,6 +355,8 @@ def relabel(doc: Document, lines: Sequence[Line]) -> Document:
         in_head = in_head and text in head
         if line is not None and line.kind is not None:
             blocks[index] = Block(block.text, line.kind, line.by)
+        elif is_tag_list(block.text, tags):
+            blocks[index] = Block(block.text, "navigation", "html-tags")
     return doc.with_blocks(blocks)
 
 
@@ -361,7 +379,8 @@ def clean_page(
     done = pipeline(doc)
     if added and done.blocks and done.blocks[0].kept:
         done = pipeline(doc.relabel(0, "title", by="html-title"))
-    return assemble(relabel(one_title(done, page.title), page.lines), pipeline.config)
+    tags = [*page.extra.get("tags", []), *page.extra.get("categories", [])]
+    return assemble(relabel(one_title(done, page.title), page.lines, tags), pipeline.config)
 
 
 def one_title(doc: Document, title: str | None) -> Document:
