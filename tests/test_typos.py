@@ -9,6 +9,8 @@ import gzip
 from importlib import resources
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner import Config
@@ -238,3 +240,53 @@ def test_data_files_state_their_licences():
     words = gzip.decompress(folder.joinpath("words.txt.gz").read_bytes()).decode("utf-8")
     assert "Attribution-ShareAlike 4.0" in words[:600] and "wordfreq" in words[:600]
     assert {"merkel", "paris", "nato"} <= common_words() and "anto" not in common_words()
+
+
+# --- a hunt for second-run fixes on text made of names, their typos and misspellings --------
+
+VOCABULARY = [
+    "NATO",
+    "ANTO",
+    "NTAO",
+    "Merkel",
+    "Merkle",
+    "Starship",
+    "Starhip",
+    "Capital",
+    "Capial",
+    "However",
+    "Hwoever",
+    "recieve",
+    "Recieve",
+    "receive",
+    "goverment",
+    "government",
+    "untill",
+    "the",
+    "said",
+    "and",
+    "officials",
+    "would",
+    "talks",
+    "in",
+    "Berlin",
+    "Brussels",
+    "Kyiv",
+    "Kiev",
+    "Preps",
+    "Press",
+    "CNN",
+]
+sentence = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=9).map(lambda words: " ".join(words) + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+article = st.lists(paragraph, min_size=1, max_size=6).map("\n\n".join)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=150)
+@given(article, st.sampled_from([None, "en", "de"]))
+def test_second_run_fixes_nothing_on_typo_heavy_text(text, language):
+    config = Config(language=language)
+    once = cleaner.clean(text, config)
+    twice = cleaner.clean(once.text, config)
+    assert twice.text == once.text
+    assert twice.fixes == ()
