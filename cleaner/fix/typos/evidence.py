@@ -94,13 +94,21 @@ def evidence_table(
         for w, n in counts.items()
         if n >= MIN_EVIDENCE and len(w) >= MIN_LENGTH and shape(w) in NAME_SHAPES and w in mid
     ]
+    by_letters: dict[tuple[int, str], list[str]] = {}
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for w in names:
+        by_letters.setdefault((len(w), "".join(sorted(w))), []).append(w)
+        by_start.setdefault((w[0], len(w)), []).append(w)
     out: dict[str, str] = {}
     for token, n in counts.items():
         if n != 1 or lower[token.lower()] != 1 or len(token) < MIN_LENGTH or shape(token) not in NAME_SHAPES:
             continue
         if token.lower() in protected or is_word(token):
             continue
-        matches = [w for w in names if near(token, w)]
+        candidates = set(by_letters.get((len(token), "".join(sorted(token))), ()))
+        for size in (len(token) - 1, len(token), len(token) + 1):
+            candidates.update(by_start.get((token[0], size), ()))
+        matches = [w for w in candidates if near(token, w)]
         if len(matches) == 1:
             out[token] = matches[0]
     return out
