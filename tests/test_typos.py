@@ -149,6 +149,45 @@ EVIDENCE_LEAVES = [
 ]
 
 
+WORD_EVIDENCE_CLAIMS = [
+    (
+        ["The company grew fast. The company hired.", "Later the compnay said the company had grown."],
+        "compnay",
+        "company",
+    ),
+    (
+        ["The president spoke. The president left.", "Aides to the presidnet said the president slept."],
+        "presidnet",
+        "president",
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "before", "after"), WORD_EVIDENCE_CLAIMS)
+def test_word_evidence_fix(blocks, before, after):
+    assert changes(run(*blocks, language=None)) == [("typo", before, after)]
+
+
+WORD_EVIDENCE_LEAVES = [
+    # a rarer real word one swap from a word the document repeats
+    ["The united front held. A united party won. They stood united.", "His laces were untied."],
+    ["The farmers met. Dairy farmers left. Young farmers stayed.", "The framers of the law disagreed."],
+    ["The retired judge spoke. Retired staff cheered. The retired crowd left.", "The case was retried in May."],
+    # a known misspelling is left to the list (and to English text)
+    ["They receive mail. They receive calls. They receive visits.", "Did they recieve it?"],
+    # too short, or not repeated enough
+    ["The form was sent. The form came back. The form was lost.", "It came from afar."],
+    ["The company grew fast. The company hired.", "Later the compnay said so."],
+    # repeated: the author's spelling
+    ["The company grew. The company hired. The company won.", "A compnay and a compnay."],
+]
+
+
+@pytest.mark.parametrize("blocks", WORD_EVIDENCE_LEAVES)
+def test_word_evidence_guards(blocks):
+    assert run(*blocks, language=None).fixes == ()
+
+
 @pytest.mark.parametrize("blocks", EVIDENCE_LEAVES)
 def test_evidence_guards(blocks):
     assert run(*blocks, language=None).fixes == ()
@@ -276,6 +315,14 @@ VOCABULARY = [
     "Preps",
     "Press",
     "CNN",
+    "company",
+    "compnay",
+    "comapny",
+    "united",
+    "untied",
+    "receive",
+    "recieve",
+    "recevie",
 ]
 sentence = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=9).map(lambda words: " ".join(words) + ".")
 paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
