@@ -9,6 +9,8 @@ import gzip
 from importlib import resources
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner import Config
@@ -147,6 +149,45 @@ EVIDENCE_LEAVES = [
 ]
 
 
+WORD_EVIDENCE_CLAIMS = [
+    (
+        ["The company grew fast. The company hired.", "Later the compnay said the company had grown."],
+        "compnay",
+        "company",
+    ),
+    (
+        ["The president spoke. The president left.", "Aides to the presidnet said the president slept."],
+        "presidnet",
+        "president",
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "before", "after"), WORD_EVIDENCE_CLAIMS)
+def test_word_evidence_fix(blocks, before, after):
+    assert changes(run(*blocks, language=None)) == [("typo", before, after)]
+
+
+WORD_EVIDENCE_LEAVES = [
+    # a rarer real word one swap from a word the document repeats
+    ["The united front held. A united party won. They stood united.", "His laces were untied."],
+    ["The farmers met. Dairy farmers left. Young farmers stayed.", "The framers of the law disagreed."],
+    ["The retired judge spoke. Retired staff cheered. The retired crowd left.", "The case was retried in May."],
+    # a known misspelling is left to the list (and to English text)
+    ["They receive mail. They receive calls. They receive visits.", "Did they recieve it?"],
+    # too short, or not repeated enough
+    ["The form was sent. The form came back. The form was lost.", "It came from afar."],
+    ["The company grew fast. The company hired.", "Later the compnay said so."],
+    # repeated: the author's spelling
+    ["The company grew. The company hired. The company won.", "A compnay and a compnay."],
+]
+
+
+@pytest.mark.parametrize("blocks", WORD_EVIDENCE_LEAVES)
+def test_word_evidence_guards(blocks):
+    assert run(*blocks, language=None).fixes == ()
+
+
 @pytest.mark.parametrize("blocks", EVIDENCE_LEAVES)
 def test_evidence_guards(blocks):
     assert run(*blocks, language=None).fixes == ()
@@ -238,3 +279,61 @@ def test_data_files_state_their_licences():
     words = gzip.decompress(folder.joinpath("words.txt.gz").read_bytes()).decode("utf-8")
     assert "Attribution-ShareAlike 4.0" in words[:600] and "wordfreq" in words[:600]
     assert {"merkel", "paris", "nato"} <= common_words() and "anto" not in common_words()
+
+
+# --- a hunt for second-run fixes on text made of names, their typos and misspellings --------
+
+VOCABULARY = [
+    "NATO",
+    "ANTO",
+    "NTAO",
+    "Merkel",
+    "Merkle",
+    "Starship",
+    "Starhip",
+    "Capital",
+    "Capial",
+    "However",
+    "Hwoever",
+    "recieve",
+    "Recieve",
+    "receive",
+    "goverment",
+    "government",
+    "untill",
+    "the",
+    "said",
+    "and",
+    "officials",
+    "would",
+    "talks",
+    "in",
+    "Berlin",
+    "Brussels",
+    "Kyiv",
+    "Kiev",
+    "Preps",
+    "Press",
+    "CNN",
+    "company",
+    "compnay",
+    "comapny",
+    "united",
+    "untied",
+    "receive",
+    "recieve",
+    "recevie",
+]
+sentence = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=9).map(lambda words: " ".join(words) + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+article = st.lists(paragraph, min_size=1, max_size=6).map("\n\n".join)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=150)
+@given(article, st.sampled_from([None, "en", "de"]))
+def test_second_run_fixes_nothing_on_typo_heavy_text(text, language):
+    config = Config(language=language)
+    once = cleaner.clean(text, config)
+    twice = cleaner.clean(once.text, config)
+    assert twice.text == once.text
+    assert twice.fixes == ()

@@ -5,7 +5,8 @@ kind, the word before and after, the rule (``by``), the block and the offset:
 
 - ``typo`` (by ``document-evidence``, any language): a token seen once that is
   one swap (or one edit) from a name or acronym the document uses three or
-  more times — see :mod:`cleaner.fix.typos.evidence`;
+  more times, or a lower-case token one swap from a common word the document
+  uses three or more times — see :mod:`cleaner.fix.typos.evidence`;
 - ``misspelling`` (by ``codespell``, English only): a known misspelling with
   one correction — see :mod:`cleaner.fix.typos.known`.
 
@@ -43,8 +44,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cleaner.document import Block, Document, Fix
-from cleaner.fix.typos.data import common_words, misspellings
-from cleaner.fix.typos.evidence import evidence_table
+from cleaner.fix.typos.data import common_words, confusables, misspellings
+from cleaner.fix.typos.evidence import evidence_table, word_evidence_table
 from cleaner.fix.typos.known import known_fix
 from cleaner.fix.typos.tokens import Token, tokens_of
 
@@ -106,13 +107,19 @@ def _is_word(token: str) -> bool:
     return token.lower() in common_words()
 
 
+def _is_real_word(token: str) -> bool:
+    return token in common_words() or token in confusables()
+
+
 def plan(doc: Document) -> tuple[Document, list[Fix]]:
     """The evidence fixes made, then the known misspellings to fix, of ``doc``'s kept blocks."""
     tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
     if not tokens:
         return doc, []
     protected = protected_words(doc)
-    evidence = evidence_table((t for t in tokens if t.plain), _is_word, protected)
+    plain = [t for t in tokens if t.plain]
+    evidence = evidence_table(plain, _is_word, protected)
+    evidence.update(word_evidence_table(plain, _is_real_word, protected, misspellings("en"), _is_word))
     first = [
         Fix("typo", t.text, evidence[t.text], "document-evidence", t.block, t.offset)
         for t in tokens

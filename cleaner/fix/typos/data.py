@@ -6,7 +6,9 @@ the headers of the files for sources and licences):
 - ``cleaner/data/typos/misspellings-<lang>.tsv``: misspelling, tab, correction
   (from codespell's dictionary, CC BY-SA 3.0);
 - ``cleaner/data/typos/words.txt.gz``: common words and names of the languages
-  the cleaner knows (from wordfreq, CC BY-SA 4.0).
+  the cleaner knows (from wordfreq, CC BY-SA 4.0);
+- ``cleaner/data/typos/confusables.txt``: rarer real words one swap from a
+  common word, "untied" beside "united" (from SCOWL and wordfreq).
 
 >>> misspellings("en")["recieve"]
 'receive'
@@ -14,6 +16,8 @@ the headers of the files for sources and licences):
 {}
 >>> "ardern" in misspellings("en"), "merkel" in common_words(), "anto" in common_words()
 (False, True, False)
+>>> "untied" in confusables(), "united" in confusables()
+(True, False)
 """
 
 from __future__ import annotations
@@ -49,3 +53,10 @@ def common_words() -> frozenset[str]:
     """Common words and names (lower case, four letters or more) of every known language."""
     entry = resources.files(_PACKAGE).joinpath(_FOLDER, "words.txt.gz")
     return frozenset(_lines(gzip.decompress(entry.read_bytes()).decode("utf-8")))
+
+
+@functools.cache
+def confusables() -> frozenset[str]:
+    """Rarer real words (lower case) one swap of neighbouring letters from a common word."""
+    entry = resources.files(_PACKAGE).joinpath(_FOLDER, "confusables.txt")
+    return frozenset(_lines(entry.read_text(encoding="utf-8")))

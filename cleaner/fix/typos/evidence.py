@@ -16,7 +16,7 @@ uses three or more times is a typo of that name: "ANTO" beside a dozen
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from cleaner.fix.typos.edits import edit, one_transposition
 from cleaner.fix.typos.tokens import Token, shape
@@ -94,13 +94,70 @@ def evidence_table(
         for w, n in counts.items()
         if n >= MIN_EVIDENCE and len(w) >= MIN_LENGTH and shape(w) in NAME_SHAPES and w in mid
     ]
+    by_letters: dict[tuple[int, str], list[str]] = {}
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for w in names:
+        by_letters.setdefault((len(w), "".join(sorted(w))), []).append(w)
+        by_start.setdefault((w[0], len(w)), []).append(w)
     out: dict[str, str] = {}
     for token, n in counts.items():
         if n != 1 or lower[token.lower()] != 1 or len(token) < MIN_LENGTH or shape(token) not in NAME_SHAPES:
             continue
         if token.lower() in protected or is_word(token):
             continue
-        matches = [w for w in names if near(token, w)]
+        candidates = set(by_letters.get((len(token), "".join(sorted(token))), ()))
+        for size in (len(token) - 1, len(token), len(token) + 1):
+            candidates.update(by_start.get((token[0], size), ()))
+        matches = [w for w in candidates if near(token, w)]
+        if len(matches) == 1:
+            out[token] = matches[0]
+    return out
+
+
+#: A common word must be this long for a swap inside it to be taken for a typo.
+MIN_WORD_LENGTH = 5
+
+
+def word_evidence_table(
+    tokens: Iterable[Token],
+    is_word: Callable[[str], bool],
+    protected: frozenset[str] = frozenset(),
+    known: Mapping[str, str] | None = None,
+    is_common: Callable[[str], bool] | None = None,
+) -> dict[str, str]:
+    """Which once-seen lower-case tokens to correct to a common word the document repeats.
+
+    A token in lower case, five letters or more, seen once, that is no word
+    and no known misspelling, is corrected when swapping two neighbouring
+    letters gives exactly one common word (``is_word``) that the document uses
+    three or more times in lower case: "compnay" beside "company, company,
+    company".  ``is_word`` should know rare words too ("untied" is no slip of
+    "united"); ``is_common`` (default: ``is_word``) says which words may be
+    evidence.  A known misspelling counts as its correction, so that fixing it
+    later cannot make new evidence.
+
+    >>> from cleaner.fix.typos.tokens import tokens_of
+    >>> text = "The company grew. The company hired. A compnay said the company had grown."
+    >>> word_evidence_table(tokens_of(0, text), is_word=lambda w: w == "company")
+    {'compnay': 'company'}
+    >>> word_evidence_table(tokens_of(0, text), is_word=lambda w: w in ("company", "compnay"))
+    {}
+    """
+    known = known or {}
+    every = list(tokens)
+    seen = Counter(t.text.lower() for t in every)
+    tokens = [t for t in every if t.text.islower()]
+    counts = Counter(known.get(t.text, t.text) for t in tokens)
+    words: dict[tuple[int, str], list[str]] = {}
+    for w, n in counts.items():
+        if n >= MIN_EVIDENCE and len(w) >= MIN_WORD_LENGTH and (is_common or is_word)(w):
+            words.setdefault((len(w), "".join(sorted(w))), []).append(w)
+    out: dict[str, str] = {}
+    for token in dict.fromkeys(t.text for t in tokens):
+        if seen[token] != 1 or len(token) < MIN_WORD_LENGTH or token in known or token in protected or is_word(token):
+            continue
+        candidates = words.get((len(token), "".join(sorted(token))), [])
+        matches = [w for w in candidates if one_transposition(token, w) and not _variant(token, w)]
         if len(matches) == 1:
             out[token] = matches[0]
     return out
