@@ -228,3 +228,15 @@ def test_a_date_line_ends_the_main_region() -> None:
     out = kept(texts)
     assert all(p in out for p in PROSE)
     assert comment not in out
+
+
+def test_a_list_like_article_is_left_alone() -> None:
+    # Mostly list items that are not menus (quantities, numbers): keeping only the intro would lose the article.
+    items = [
+        f"Rice {n} cups, black beans {n} spoons, olive oil {n} tsp, chilli flakes, fresh ginger, spring onions"
+        for n in range(60)
+    ]
+    texts = [*HEADER, PROSE[0], *items, *FOOTER]
+    assert page.looks_like_page(texts)
+    assert not page.confident(texts, page.verdicts(texts))
+    assert kept(texts) == texts

@@ -77,6 +77,8 @@ REPEATED_MIN = LENGTH_LOW
 SHAPE_MIN = 3
 #: Blocks of these rules end a region however short the gap: a date line between prose starts a new item.
 BREAK_RULES: frozenset[str] = frozenset({"chrome-timestamp"})
+#: Page mode keeps at least this share of the text outside lists of links, or leaves the page alone.
+MIN_KEPT = 0.05
 #: Auto mode: at least this many blocks ...
 AUTO_MIN_BLOCKS = 12
 #: ... of which at least this many stand in lists of links ...
@@ -496,6 +498,26 @@ def _rescued(text: str, first: Verdict) -> bool:
     return False
 
 
+def confident(texts: Sequence[str], final: Sequence[Verdict]) -> bool:
+    """True when the article found is worth trusting: some prose, and not a sliver of the text outside menus.
+
+    When what is kept is less than ``MIN_KEPT`` of the text that is not in
+    lists of links, the page is more likely a list-like article (a menu
+    plan, a results table) than an article lost in chrome: page mode then
+    leaves it alone.
+
+    >>> confident(["Home", "x" * 300], [Verdict(BAD, "short-run"), Verdict(GOOD, "stopwords")])
+    True
+    >>> confident(["y" * 3000, "x" * 100], [Verdict(BAD, "few-stopwords"), Verdict(GOOD, "stopwords")])
+    False
+    """
+    kept = sum(len(t) for t, v in zip(texts, final, strict=True) if v.cls == GOOD)
+    if not kept:
+        return False
+    outside_lists = sum(len(t) for t, listed in zip(texts, in_lists(texts), strict=True) if not listed)
+    return kept >= MIN_KEPT * outside_lists
+
+
 def page_mode(doc: Document, mode: str = "auto") -> Document:
     """Label the chrome of a whole-page dump as ``boilerplate`` (in ``"auto"`` mode only when it is one)."""
     if mode == "off":
@@ -505,7 +527,7 @@ def page_mode(doc: Document, mode: str = "auto") -> Document:
     if mode == "auto" and not looks_like_page(texts):
         return doc
     final = verdicts(texts)
-    if not any(v.cls == GOOD for v in final):
+    if not confident(texts, final):
         return doc
     blocks = list(doc.blocks)
     for i, v in zip(index, final, strict=True):
