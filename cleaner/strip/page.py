@@ -45,6 +45,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from cleaner.document import Block, Document
 from cleaner.strip.claims import Classifier, Context
@@ -534,3 +535,32 @@ def page_mode(doc: Document, mode: str = "auto") -> Document:
         if v.cls != GOOD:
             blocks[i] = Block(blocks[i].text, KIND, v.rule)
     return doc.with_blocks(blocks)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m cleaner.strip.page FILE|FOLDER ...``: which texts auto mode takes for whole pages."""
+    import sys
+
+    from cleaner.fix.whitespace import normalize
+    from cleaner.split import split_blocks
+
+    paths = [p for arg in (argv if argv is not None else sys.argv[1:]) for p in _files(Path(arg))]
+    fired = changed = 0
+    for path in paths:
+        doc = split_blocks(normalize(Document.from_text(path.read_text(encoding="utf-8", errors="replace"))))
+        texts = [b.text for b in doc.blocks]
+        is_page = looks_like_page(texts)
+        acts = is_page and confident(texts, verdicts(texts))
+        fired += is_page
+        changed += acts
+        print(f"{'page' if is_page else '-':4} {'acts' if acts else '-':4} {path}")
+    print(f"{fired} of {len(paths)} look like whole pages; page mode acts on {changed}")
+    return 0
+
+
+def _files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
