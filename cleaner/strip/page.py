@@ -87,7 +87,7 @@ AUTO_MIN_LISTED = 8
 #: ... and at least this many in the top third and in the bottom third each.
 AUTO_END_LISTED = 3
 #: ... or at least this many in the top or the bottom third alone (a big menu or footer).
-AUTO_ONE_END = 12
+AUTO_ONE_END = 10
 #: A link-like line has at most this many words ...
 LINK_WORDS = 4
 #: ... and a list of links at least this many such lines in a row.
