@@ -240,3 +240,18 @@ def test_a_list_like_article_is_left_alone() -> None:
     assert page.looks_like_page(texts)
     assert not page.confident(texts, page.verdicts(texts))
     assert kept(texts) == texts
+
+
+def test_decision_survives_strip_chrome() -> None:
+    # A line strip_chrome removes ("1 2 3" here) may join two menus into one long list: the clean text
+    # must get the same decision as the input, so auto also judges the text as strip_chrome leaves it.
+    lines = ["He said no.", "Skip to content", "Skip to content", "1 2 3", *["Skip to content"] * 5, PROSE[0]]
+    lines += ["Skip to content", "Skip to content", "* Home"]
+    once = cleaner.clean("\n".join(lines)).text
+    assert cleaner.clean(once).text == once
+
+
+def test_table_rows_are_not_links() -> None:
+    assert not page.link_like("| Pos | Player |")
+    rows = ["| Name | Team |", "|---|---|"] * 8
+    assert not page.looks_like_page(["A title", PROSE[0], *rows, PROSE[1]])

@@ -42,7 +42,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -363,9 +363,13 @@ def link_like(text: str) -> bool:
 
     >>> link_like("Contact us"), link_like("World news"), link_like("Top 10"), link_like("He left.")
     (True, True, False, False)
+    >>> link_like("| Name | Team |")
+    False
     """
     n = len(words(text))
-    return 0 < n <= LINK_WORDS and len(text) < LENGTH_LOW and not _ENDS_CLAUSE.search(text) and not _DIGIT.search(text)
+    if not 0 < n <= LINK_WORDS or len(text) >= LENGTH_LOW or text.startswith("|"):  # "| a | b |" is a table row
+        return False
+    return not _ENDS_CLAUSE.search(text) and not _DIGIT.search(text)
 
 
 def in_lists(texts: Sequence[str]) -> list[bool]:
@@ -499,6 +503,28 @@ def _rescued(text: str, first: Verdict) -> bool:
     return False
 
 
+def auto_fires(doc: Document, texts: Sequence[str], chrome: Callable[[Document], Document] | None = None) -> bool:
+    """Whether ``auto`` mode takes ``doc`` (whose kept blocks are ``texts``) for a whole page.
+
+    It does when the text looks like a page as it is, or as ``chrome`` (the
+    ``strip_chrome`` step) would leave it.  The second look keeps cleaning
+    idempotent: a text left alone comes out through ``strip_chrome``, and
+    cleaning that again must make the same decision.
+    """
+    if len(texts) < AUTO_MIN_BLOCKS:
+        return False
+    return looks_like_page(texts) or looks_like_page(_after_chrome(doc, chrome))
+
+
+def _after_chrome(doc: Document, chrome: Callable[[Document], Document] | None) -> list[str]:
+    """The texts of the blocks that ``chrome`` (by default the whole ``strip_chrome`` step) leaves."""
+    if chrome is None:
+        from cleaner.strip.peel import StripChrome
+
+        chrome = StripChrome()
+    return [b.text for b in chrome(doc).kept]
+
+
 def confident(texts: Sequence[str], final: Sequence[Verdict]) -> bool:
     """True when the article found is worth trusting: some prose, and not a sliver of the text outside menus.
 
@@ -519,13 +545,16 @@ def confident(texts: Sequence[str], final: Sequence[Verdict]) -> bool:
     return kept >= MIN_KEPT * outside_lists
 
 
-def page_mode(doc: Document, mode: str = "auto") -> Document:
-    """Label the chrome of a whole-page dump as ``boilerplate`` (in ``"auto"`` mode only when it is one)."""
+def page_mode(doc: Document, mode: str = "auto", chrome: Callable[[Document], Document] | None = None) -> Document:
+    """Label the chrome of a whole-page dump as ``boilerplate`` (in ``"auto"`` mode only when it is one).
+
+    ``chrome`` is the ``strip_chrome`` step that runs after this one (see :func:`auto_fires`).
+    """
     if mode == "off":
         return doc
     index = [i for i, b in enumerate(doc.blocks) if b.kept]
     texts = [doc.blocks[i].text for i in index]
-    if mode == "auto" and not looks_like_page(texts):
+    if mode == "auto" and not auto_fires(doc, texts, chrome):
         return doc
     final = verdicts(texts)
     if not confident(texts, final):
@@ -549,7 +578,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in paths:
         doc = split_blocks(normalize(Document.from_text(path.read_text(encoding="utf-8", errors="replace"))))
         texts = [b.text for b in doc.blocks]
-        is_page = looks_like_page(texts)
+        is_page = auto_fires(doc, texts)
         acts = is_page and confident(texts, verdicts(texts))
         fired += is_page
         changed += acts
