@@ -513,6 +513,9 @@ def auto_fires(doc: Document, texts: Sequence[str], chrome: Callable[[Document],
     """
     if len(texts) < AUTO_MIN_BLOCKS:
         return False
+    # Lists need link-like lines, and strip_chrome only takes lines away: with too few, neither look can fire.
+    if sum(map(link_like, texts)) < min(AUTO_MIN_LISTED, AUTO_ONE_END):
+        return False
     return looks_like_page(texts) or looks_like_page(_after_chrome(doc, chrome))
 
 
