@@ -139,13 +139,12 @@ def test_auto_mode_leaves_clean_articles_alone() -> None:
 
 @pytest.mark.parametrize("path", sorted(Path(__file__).resolve().parent.parent.joinpath("samples").glob("*.txt")))
 def test_auto_does_not_fire_on_the_samples(path: Path) -> None:
-    texts = [
-        b.text
-        for b in default_pipeline()
-        .without("page_mode", "strip_chrome")(Document.from_text(path.read_text(encoding="utf-8")))
-        .blocks
-    ]
+    split = default_pipeline().without("page_mode", "strip_chrome", "fix_typos", "detect_language")
+    doc = split(Document.from_text(path.read_text(encoding="utf-8")))
+    texts = [b.text for b in doc.blocks]
     assert not page.looks_like_page(texts)
+    assert not page.auto_fires(doc, texts)
+    assert not any(r.kind == "boilerplate" for r in cleaner.clean(path.read_text(encoding="utf-8")).removed)
 
 
 def test_pipeline_step_and_config() -> None:
