@@ -147,12 +147,13 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     from cleaner.strip.peel import PASSES, StripChrome
 
     config = config or Config()
+    chrome = StripChrome(tuple(p for p in PASSES if p not in config.disable))
     steps: list[Step] = [
         fix_encoding,
         named("normalize", functools.partial(normalize, typography=config.typography)),
         split_blocks,
-        named("page_mode", functools.partial(page_mode, mode=config.page_mode)),
-        StripChrome(tuple(p for p in PASSES if p not in config.disable)),
+        named("page_mode", functools.partial(page_mode, mode=config.page_mode, chrome=chrome)),
+        chrome,
         named("detect_language", functools.partial(detect_language, hint=config.language)),
         fix_typos,
     ]

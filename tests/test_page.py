@@ -139,13 +139,12 @@ def test_auto_mode_leaves_clean_articles_alone() -> None:
 
 @pytest.mark.parametrize("path", sorted(Path(__file__).resolve().parent.parent.joinpath("samples").glob("*.txt")))
 def test_auto_does_not_fire_on_the_samples(path: Path) -> None:
-    texts = [
-        b.text
-        for b in default_pipeline()
-        .without("page_mode", "strip_chrome")(Document.from_text(path.read_text(encoding="utf-8")))
-        .blocks
-    ]
+    split = default_pipeline().without("page_mode", "strip_chrome", "fix_typos", "detect_language")
+    doc = split(Document.from_text(path.read_text(encoding="utf-8")))
+    texts = [b.text for b in doc.blocks]
     assert not page.looks_like_page(texts)
+    assert not page.auto_fires(doc, texts)
+    assert not any(r.kind == "boilerplate" for r in cleaner.clean(path.read_text(encoding="utf-8")).removed)
 
 
 def test_pipeline_step_and_config() -> None:
@@ -228,3 +227,30 @@ def test_a_date_line_ends_the_main_region() -> None:
     out = kept(texts)
     assert all(p in out for p in PROSE)
     assert comment not in out
+
+
+def test_a_list_like_article_is_left_alone() -> None:
+    # Mostly list items that are not menus (quantities, numbers): keeping only the intro would lose the article.
+    items = [
+        f"Rice {n} cups, black beans {n} spoons, olive oil {n} tsp, chilli flakes, fresh ginger, spring onions"
+        for n in range(60)
+    ]
+    texts = [*HEADER, PROSE[0], *items, *FOOTER]
+    assert page.looks_like_page(texts)
+    assert not page.confident(texts, page.verdicts(texts))
+    assert kept(texts) == texts
+
+
+def test_decision_survives_strip_chrome() -> None:
+    # A line strip_chrome removes ("1 2 3" here) may join two menus into one long list: the clean text
+    # must get the same decision as the input, so auto also judges the text as strip_chrome leaves it.
+    lines = ["He said no.", "Skip to content", "Skip to content", "1 2 3", *["Skip to content"] * 5, PROSE[0]]
+    lines += ["Skip to content", "Skip to content", "* Home"]
+    once = cleaner.clean("\n".join(lines)).text
+    assert cleaner.clean(once).text == once
+
+
+def test_table_rows_are_not_links() -> None:
+    assert not page.link_like("| Pos | Player |")
+    rows = ["| Name | Team |", "|---|---|"] * 8
+    assert not page.looks_like_page(["A title", PROSE[0], *rows, PROSE[1]])

@@ -42,9 +42,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from cleaner.document import Block, Document
 from cleaner.strip.claims import Classifier, Context
@@ -77,6 +78,8 @@ REPEATED_MIN = LENGTH_LOW
 SHAPE_MIN = 3
 #: Blocks of these rules end a region however short the gap: a date line between prose starts a new item.
 BREAK_RULES: frozenset[str] = frozenset({"chrome-timestamp"})
+#: Page mode keeps at least this share of the text outside lists of links, or leaves the page alone.
+MIN_KEPT = 0.05
 #: Auto mode: at least this many blocks ...
 AUTO_MIN_BLOCKS = 12
 #: ... of which at least this many stand in lists of links ...
@@ -84,7 +87,7 @@ AUTO_MIN_LISTED = 8
 #: ... and at least this many in the top third and in the bottom third each.
 AUTO_END_LISTED = 3
 #: ... or at least this many in the top or the bottom third alone (a big menu or footer).
-AUTO_ONE_END = 12
+AUTO_ONE_END = 10
 #: A link-like line has at most this many words ...
 LINK_WORDS = 4
 #: ... and a list of links at least this many such lines in a row.
@@ -360,9 +363,13 @@ def link_like(text: str) -> bool:
 
     >>> link_like("Contact us"), link_like("World news"), link_like("Top 10"), link_like("He left.")
     (True, True, False, False)
+    >>> link_like("| Name | Team |")
+    False
     """
     n = len(words(text))
-    return 0 < n <= LINK_WORDS and len(text) < LENGTH_LOW and not _ENDS_CLAUSE.search(text) and not _DIGIT.search(text)
+    if not 0 < n <= LINK_WORDS or len(text) >= LENGTH_LOW or text.startswith("|"):  # "| a | b |" is a table row
+        return False
+    return not _ENDS_CLAUSE.search(text) and not _DIGIT.search(text)
 
 
 def in_lists(texts: Sequence[str]) -> list[bool]:
@@ -496,19 +503,96 @@ def _rescued(text: str, first: Verdict) -> bool:
     return False
 
 
-def page_mode(doc: Document, mode: str = "auto") -> Document:
-    """Label the chrome of a whole-page dump as ``boilerplate`` (in ``"auto"`` mode only when it is one)."""
+def auto_fires(doc: Document, texts: Sequence[str], chrome: Callable[[Document], Document] | None = None) -> bool:
+    """Whether ``auto`` mode takes ``doc`` (whose kept blocks are ``texts``) for a whole page.
+
+    It does when the text looks like a page as it is, or as ``chrome`` (the
+    ``strip_chrome`` step) would leave it.  The second look keeps cleaning
+    idempotent: a text left alone comes out through ``strip_chrome``, and
+    cleaning that again must make the same decision.
+    """
+    if len(texts) < AUTO_MIN_BLOCKS:
+        return False
+    # Lists need link-like lines, and strip_chrome only takes lines away: with too few, neither look can fire.
+    if sum(map(link_like, texts)) < min(AUTO_MIN_LISTED, AUTO_ONE_END):
+        return False
+    return looks_like_page(texts) or looks_like_page(_after_chrome(doc, chrome))
+
+
+def _after_chrome(doc: Document, chrome: Callable[[Document], Document] | None) -> list[str]:
+    """The texts of the blocks that ``chrome`` (by default the whole ``strip_chrome`` step) leaves."""
+    if chrome is None:
+        from cleaner.strip.peel import StripChrome
+
+        chrome = StripChrome()
+    return [b.text for b in chrome(doc).kept]
+
+
+def confident(texts: Sequence[str], final: Sequence[Verdict]) -> bool:
+    """True when the article found is worth trusting: some prose, and not a sliver of the text outside menus.
+
+    When what is kept is less than ``MIN_KEPT`` of the text that is not in
+    lists of links, the page is more likely a list-like article (a menu
+    plan, a results table) than an article lost in chrome: page mode then
+    leaves it alone.
+
+    >>> confident(["Home", "x" * 300], [Verdict(BAD, "short-run"), Verdict(GOOD, "stopwords")])
+    True
+    >>> confident(["y" * 3000, "x" * 100], [Verdict(BAD, "few-stopwords"), Verdict(GOOD, "stopwords")])
+    False
+    """
+    kept = sum(len(t) for t, v in zip(texts, final, strict=True) if v.cls == GOOD)
+    if not kept:
+        return False
+    outside_lists = sum(len(t) for t, listed in zip(texts, in_lists(texts), strict=True) if not listed)
+    return kept >= MIN_KEPT * outside_lists
+
+
+def page_mode(doc: Document, mode: str = "auto", chrome: Callable[[Document], Document] | None = None) -> Document:
+    """Label the chrome of a whole-page dump as ``boilerplate`` (in ``"auto"`` mode only when it is one).
+
+    ``chrome`` is the ``strip_chrome`` step that runs after this one (see :func:`auto_fires`).
+    """
     if mode == "off":
         return doc
     index = [i for i, b in enumerate(doc.blocks) if b.kept]
     texts = [doc.blocks[i].text for i in index]
-    if mode == "auto" and not looks_like_page(texts):
+    if mode == "auto" and not auto_fires(doc, texts, chrome):
         return doc
     final = verdicts(texts)
-    if not any(v.cls == GOOD for v in final):
+    if not confident(texts, final):
         return doc
     blocks = list(doc.blocks)
     for i, v in zip(index, final, strict=True):
         if v.cls != GOOD:
             blocks[i] = Block(blocks[i].text, KIND, v.rule)
     return doc.with_blocks(blocks)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m cleaner.strip.page FILE|FOLDER ...``: which texts auto mode takes for whole pages."""
+    import sys
+
+    from cleaner.fix.whitespace import normalize
+    from cleaner.split import split_blocks
+
+    paths = [p for arg in (argv if argv is not None else sys.argv[1:]) for p in _files(Path(arg))]
+    fired = changed = 0
+    for path in paths:
+        doc = split_blocks(normalize(Document.from_text(path.read_text(encoding="utf-8", errors="replace"))))
+        texts = [b.text for b in doc.blocks]
+        is_page = auto_fires(doc, texts)
+        acts = is_page and confident(texts, verdicts(texts))
+        fired += is_page
+        changed += acts
+        print(f"{'page' if is_page else '-':4} {'acts' if acts else '-':4} {path}")
+    print(f"{fired} of {len(paths)} look like whole pages; page mode acts on {changed}")
+    return 0
+
+
+def _files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.txt")) if path.is_dir() else [path]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
