@@ -175,3 +175,17 @@ def test_the_hook_passes_over_html_files_quietly(tmp_path: Path) -> None:
     result = run("check", "--filter-files", tmp_path / "a.html")
     assert (result.code, result.out) == (0, "")
     assert "skipped" not in result.err
+
+
+def test_lists_in_the_article_are_not_taken_for_a_page_dump() -> None:
+    top = ["Two cups of flour", "One egg", "A pinch of salt", "Half a cup of milk", "Some butter", "A little sugar"]
+    bottom = ["A large bowl", "A whisk", "A frying pan", "A spatula", "Two plates", "A clean towel"]
+
+    def listed(items: list[str]) -> str:
+        return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+    html = page(paragraphs=(), extra_body=listed(top) + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + listed(bottom))
+    result = clean_html(html)
+    assert all(item in result.text for item in top + bottom)
+    assert "boilerplate" not in {r.kind for r in result.removed}
+    assert "A whisk" not in clean_html(html, page_mode="on").text

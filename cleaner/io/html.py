@@ -368,8 +368,11 @@ def clean_page(
     The page's title goes before the text when the text does not start with
     it, so the chain reads the head as it would read a scraped article; if
     the chain does not take it for the title, it is labelled as the title
-    and the chain is run again.
+    and the chain is run again.  Page-dump mode is for whole-page text: on
+    trafilatura's text it runs only when the config says ``"on"``.
     """
+    if pipeline.config.page_mode == "auto" and "page_mode" in pipeline.names:
+        pipeline = pipeline.without("page_mode")
     page = read_page(html, url)
     blocks = [Block(line.text) for line in page.lines]
     added = bool(page.title) and not (blocks and same_text(blocks[0].text, page.title))
