@@ -14,7 +14,7 @@ from test_cli_support import run
 
 from cleaner import clean_html
 from cleaner.io.decode import decode_html
-from cleaner.io.html import chrome_in_page, head_outside, parse, words
+from cleaner.io.html import chrome_in_page, head_outside, other_chunks, parse, with_chunks, words
 
 
 def test_a_page_gives_its_article_and_metadata() -> None:
@@ -189,3 +189,57 @@ def test_lists_in_the_article_are_not_taken_for_a_page_dump() -> None:
     assert all(item in result.text for item in top + bottom)
     assert "boilerplate" not in {r.kind for r in result.removed}
     assert "A whisk" not in clean_html(html, page_mode="on").text
+
+
+CHUNK = '<div class="story-body">{}</div>'
+FIRST = (
+    "The river rose by two metres overnight, and the town's lower streets were under water by dawn.",
+    "Fire crews went from door to door in boats to help older residents out of their homes.",
+    "The mayor said the new flood wall had held along most of its length, but not near the old mill.",
+)
+SECOND = (
+    "By the afternoon the water had begun to fall, and shop owners came back to count the damage.",
+    "Engineers will look at the wall near the mill next week, the council said.",
+)
+
+
+def chunked(middle: str = "", rest: str = "") -> str:
+    paragraphs = ["".join(f"<p>{p}</p>" for p in FIRST), "".join(f"<p>{p}</p>" for p in SECOND)]
+    return (
+        "<html><body><main><article><h1>Floods</h1>"
+        f"{CHUNK.format(paragraphs[0])}<div class='ad-slot'>{middle}</div>{CHUNK.format(paragraphs[1])}"
+        f"</article>{rest}</main></body></html>"
+    )
+
+
+def test_the_other_chunks_of_a_split_article_are_added_in_place() -> None:
+    tree = parse(chunked())
+    added = other_chunks(tree, [*FIRST, "Last line of the first chunk's caption"])
+    assert added == [(2, SECOND[0]), (2, SECOND[1])]
+    assert with_chunks(FIRST, added) == [*FIRST, *SECOND]
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        # a teaser of another article, with the same markup
+        CHUNK.format("<p>Another town is building a wall of its own, and hopes it holds better.</p>").join(
+            ["<article>", "</article>"]
+        ),
+        # the same markup in a sidebar
+        "<aside>"
+        + CHUNK.format("<p>Read our guide to getting your home ready for a flood this winter.</p>")
+        + "</aside>",
+        # a list of links
+        CHUNK.format('<p><a href="/a">Floods in the north</a> <a href="/b">Storm warnings</a></p>'),
+    ],
+)
+def test_chunks_elsewhere_on_the_page_are_not_added(rest: str) -> None:
+    lines = [text for _, text in other_chunks(parse(chunked(rest=rest)), FIRST)]
+    assert lines == list(SECOND)
+
+
+def test_paragraphs_left_out_of_the_extracted_chunk_are_not_added() -> None:
+    tree = parse(chunked())
+    assert other_chunks(tree, [*FIRST[:2], *SECOND]) == []
+    assert other_chunks(tree, FIRST[:2]) == []  # two paragraphs do not make a shape

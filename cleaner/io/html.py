@@ -30,6 +30,7 @@ The rest goes through the default chain like any text.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -236,6 +237,103 @@ def head_outside(recall: Sequence[str], precision: str) -> int:
     return 0
 
 
+#: Tags of the paragraphs taken from the article's other chunks.
+PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "blockquote")
+#: The article's paragraphs must share one parent shape at least this many times to name its chunks.
+CHUNK_MIN = 3
+#: A chunk must sit at most this many levels below what it shares with the extracted paragraphs.
+CHUNK_DEPTH = 4
+
+
+def shape(element: Any) -> tuple[str, str] | None:
+    """An element's tag and class attribute: what the chunks of one article have in common (``None``: no class).
+
+    >>> import lxml.html
+    >>> shape(lxml.html.fromstring('<div class="body  story"><p>x</p></div>'))
+    ('div', 'body story')
+    >>> shape(lxml.html.fromstring('<div><p>x</p></div>')) is None
+    True
+    """
+    names = " ".join((element.get("class") or "").split())
+    return (element.tag, names) if names and isinstance(element.tag, str) else None
+
+
+def _within(element: Any, ancestor: Any, depth: int) -> bool:
+    return any(a is ancestor for a in list(element.iterancestors())[:depth])
+
+
+def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
+    """Paragraphs of the article that trafilatura left out because the page splits it into chunks.
+
+    Pages cut long articles into several blocks (between ads or embeds), each
+    with the same tag and class; trafilatura sometimes keeps the first only.
+    The shape shared by the parents of most extracted paragraphs names the
+    chunks; the paragraphs of the other blocks of that shape near them (in
+    the same ``article``, not in chrome, not lists of links) are added, each
+    with the index of the recall line it goes after.
+    """
+    wanted = {words(line): index for index, line in enumerate(recall)}
+    wanted.pop("", None)
+    located: dict[int, Any] = {}
+    for element in tree.iter(*PARAGRAPH_TAGS):
+        index = wanted.get(words(element.text_content()))
+        if index is not None and index not in located:
+            located[index] = element
+    parents = [e.getparent() for e in located.values() if e.getparent() is not None]
+    shapes = collections.Counter(s for s in map(shape, parents) if s is not None)
+    if not shapes:
+        return []
+    common, count = shapes.most_common(1)[0]
+    if count < CHUNK_MIN:
+        return []
+    known = [p for p in parents if shape(p) == common]
+    home = known[0]
+    for parent in known[1:]:  # the lowest ancestor of the known chunks
+        while not (parent is home or _within(parent, home, 10_000)):
+            home = home.getparent()
+    article = next(home.iterancestors("article"), None)
+    order = {e: n for n, e in enumerate(tree.iter())}
+    placed = sorted((order[e], i) for i, e in located.items())
+    total = sum(len(words(line)) for line in recall)
+    added: list[tuple[int, str]] = []
+    for chunk in tree.iter(common[0]):
+        if shape(chunk) != common or any(chunk is p for p in known):
+            continue
+        scope = home
+        for _ in range(CHUNK_DEPTH):
+            if _within(chunk, scope, CHUNK_DEPTH + 2) or scope.getparent() is None:
+                break
+            scope = scope.getparent()
+        if not _within(chunk, scope, 10_000) or next(chunk.iterancestors("article"), None) is not article:
+            continue
+        if container_kind(chunk, int(CONTAINER_SHARE * total)) is not None:
+            continue
+        for element in chunk:
+            if not isinstance(element.tag, str) or element.tag not in PARAGRAPH_TAGS:
+                continue
+            text = " ".join(element.text_content().split())
+            if not words(text) or words(text) in wanted or link_share(element) >= LINK_SHARE:
+                continue
+            after = max((i for o, i in placed if o < order[element]), default=-1)
+            added.append((after, text))
+    return added
+
+
+def with_chunks(recall: Sequence[str], added: Sequence[tuple[int, str]]) -> list[str]:
+    """``recall`` with each added paragraph after the line whose index it carries (-1: at the top).
+
+    >>> with_chunks(["a", "b"], [(0, "x"), (1, "y"), (-1, "z")])
+    ['z', 'a', 'x', 'b', 'y']
+    """
+    after: dict[int, list[str]] = {}
+    for index, text in added:
+        after.setdefault(index, []).append(text)
+    lines = list(after.get(-1, []))
+    for index, line in enumerate(recall):
+        lines += [line, *after.get(index, [])]
+    return lines
+
+
 def split_authors(author: str | None) -> tuple[str, ...]:
     """trafilatura's author field (names joined by ``;``) as names.
 
@@ -284,6 +382,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     if found is None:
         return Page()
     recall = _lines(found.text)
+    recall = with_chunks(recall, other_chunks(tree, recall))
     precision = trafilatura.extract(html, favor_precision=True, **options) or ""
     extra = {
         "url": found.url or url,
