@@ -243,3 +243,27 @@ def test_paragraphs_left_out_of_the_extracted_chunk_are_not_added() -> None:
     tree = parse(chunked())
     assert other_chunks(tree, [*FIRST[:2], *SECOND]) == []
     assert other_chunks(tree, FIRST[:2]) == []  # two paragraphs do not make a shape
+
+
+@pytest.mark.parametrize(
+    ("markup", "is_chrome"),
+    [
+        ('<div class="dialog hide"><p>{}</p></div>', True),
+        ("<div hidden><p>{}</p></div>", True),
+        ('<div style="display: none"><p>{}</p></div>', True),
+        ('<span class="sr-only">{}</span>', True),
+        ('<div class="hide-on-mobile"><p>{}</p></div>', False),
+        ('<div class="story"><p>{}</p></div>', False),
+    ],
+)
+def test_text_the_page_does_not_show_is_chrome(markup: str, is_chrome: bool) -> None:
+    line = "Thank you, this story has been sent to your friend"
+    html = page(extra_body=markup.format(line))
+    chrome = chrome_in_page(parse(html), [line, *PARAGRAPHS], total=1000)
+    assert (chrome.get(words(line)) == ("boilerplate", "html-container")) is is_chrome
+    assert words(PARAGRAPHS[0]) not in chrome
+
+
+def test_a_hidden_container_holding_most_of_the_text_is_not_chrome() -> None:
+    html = "<html><body><div class='hidden'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    assert chrome_in_page(parse(html), list(PARAGRAPHS), total=sum(len(words(p)) for p in PARAGRAPHS)) == {}

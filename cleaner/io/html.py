@@ -80,6 +80,11 @@ CHROME_WORDS = {
     "advertisement": "advertisement",
     "sponsored": "advertisement",
 }
+#: Class names (whole) of elements the page does not show; their text is chrome (dialogs, screen-reader labels).
+HIDDEN_CLASSES = frozenset(
+    {"hide", "hidden", "is-hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text"}
+)
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: A paragraph with at least this share of its text inside links is a list of links, not prose.
 LINK_SHARE = 0.8
 #: A line is a list of the page's tags when at least this share of its items are tags.
@@ -156,6 +161,19 @@ def class_words(element: Any) -> set[str]:
     return {w.lower() for w in _CLASS_WORD.findall(spaced)}
 
 
+def hidden(element: Any) -> bool:
+    """True when the page does not show ``element``: a ``hidden`` attribute, ``display: none``, a hiding class.
+
+    >>> import lxml.html
+    >>> [hidden(lxml.html.fromstring(h)) for h in ('<div class="modal hide">x</div>', '<p hidden>x</p>',
+    ...  '<div style="display:none">x</div>', '<div class="hide-on-mobile">x</div>', '<p>x</p>')]
+    [True, True, True, False, False]
+    """
+    if element.get("hidden") is not None or _NOT_SHOWN.search(element.get("style") or ""):
+        return True
+    return not HIDDEN_CLASSES.isdisjoint((element.get("class") or "").lower().split())
+
+
 def container_kind(element: Any, limit: int) -> str | None:
     """The kind of chrome container ``element`` is or sits in, looking up to the first holding over ``limit`` characters."""
     for ancestor in (element, *element.iterancestors()):
@@ -165,6 +183,8 @@ def container_kind(element: Any, limit: int) -> str | None:
             return None
         if ancestor.tag == "article":  # an article inside an article is a teaser of another one
             return "related-links" if next(ancestor.iterancestors("article"), None) is not None else None
+        if hidden(ancestor):
+            return "boilerplate"
         kind = CHROME_TAGS.get(ancestor.tag) or next(
             (CHROME_WORDS[w] for w in sorted(class_words(ancestor)) if w in CHROME_WORDS), None
         )
