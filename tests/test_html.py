@@ -267,3 +267,31 @@ def test_text_the_page_does_not_show_is_chrome(markup: str, is_chrome: bool) -> 
 def test_a_hidden_container_holding_most_of_the_text_is_not_chrome() -> None:
     html = "<html><body><div class='hidden'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
     assert chrome_in_page(parse(html), list(PARAGRAPHS), total=sum(len(words(p)) for p in PARAGRAPHS)) == {}
+
+
+POST = "Water up to the doors on Mill Street this morning, stay safe everyone"
+EMBEDDED = (
+    '<div class="social-embed"><blockquote class="{}"><p>{}</p>— River Watch (@riverwatch) May 2, 2019'
+    ' <a href="https://example.com/status/1">link</a></blockquote></div>'
+)
+
+
+def with_post(cls: str = "twitter-tweet") -> str:
+    body = "".join(f"<p>{p}</p>" for p in FIRST[:2]) + EMBEDDED.format(cls, POST) + f"<p>{FIRST[2]}</p>"
+    return f"<html><body><article><div class='story-body'>{body}</div></article></body></html>"
+
+
+def test_posts_embedded_in_the_article_are_added_in_place_and_are_not_chrome() -> None:
+    tree = parse(with_post())
+    assert other_chunks(tree, FIRST) == [(1, POST), (1, "— River Watch (@riverwatch) May 2, 2019 link")]
+    assert chrome_in_page(tree, [*FIRST, POST], total=1000) == {}
+
+
+@pytest.mark.parametrize("cls", ["pull-quote", ""])
+def test_other_quotes_left_out_are_not_added(cls: str) -> None:
+    assert other_chunks(parse(with_post(cls)), FIRST) == []
+
+
+def test_a_post_already_extracted_is_not_added_again() -> None:
+    recall = [*FIRST[:2], POST[:30], POST[30:], FIRST[2]]
+    assert other_chunks(parse(with_post()), recall) == []

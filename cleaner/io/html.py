@@ -185,6 +185,8 @@ def container_kind(element: Any, limit: int) -> str | None:
             return "related-links" if next(ancestor.iterancestors("article"), None) is not None else None
         if hidden(ancestor):
             return "boilerplate"
+        if ancestor.tag == "blockquote" and not class_words(ancestor).isdisjoint(EMBED_CLASS_WORDS):
+            return None  # a post quoted in the article, whatever its wrapper is called
         kind = CHROME_TAGS.get(ancestor.tag) or next(
             (CHROME_WORDS[w] for w in sorted(class_words(ancestor)) if w in CHROME_WORDS), None
         )
@@ -259,6 +261,8 @@ def head_outside(recall: Sequence[str], precision: str) -> int:
 
 #: Tags of the paragraphs taken from the article's other chunks.
 PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "blockquote")
+#: Class words of the markup that embeds a post from a social network (quoted in the article: its text).
+EMBED_CLASS_WORDS = frozenset({"tweet", "instagram", "tiktok"})
 #: The article's paragraphs must share one parent shape at least this many times to name its chunks.
 CHUNK_MIN = 3
 #: A chunk must sit at most this many levels below what it shares with the extracted paragraphs.
@@ -290,7 +294,9 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
     The shape shared by the parents of most extracted paragraphs names the
     chunks; the paragraphs of the other blocks of that shape near them (in
     the same ``article``, not in chrome, not lists of links) are added, each
-    with the index of the recall line it goes after.
+    with the index of the recall line it goes after.  So are the posts
+    embedded in the article (``<blockquote class="twitter-tweet">`` …) that
+    trafilatura left out: the article quotes them.
     """
     wanted = {words(line): index for index, line in enumerate(recall)}
     wanted.pop("", None)
@@ -315,7 +321,8 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
     order = {e: n for n, e in enumerate(tree.iter())}
     placed = sorted((order[e], i) for i, e in located.items())
     total = sum(len(words(line)) for line in recall)
-    added: list[tuple[int, str]] = []
+    extracted = words(" ".join(recall))
+    added: list[tuple[int, str]] = []  # (place in the page, text)
     for chunk in tree.iter(common[0]):
         if shape(chunk) != common or any(chunk is p for p in known):
             continue
@@ -334,9 +341,30 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
             text = " ".join(element.text_content().split())
             if not words(text) or words(text) in wanted or link_share(element) >= LINK_SHARE:
                 continue
-            after = max((i for o, i in placed if o < order[element]), default=-1)
-            added.append((after, text))
-    return added
+            added.append((order[element], text))
+    for post in home.iter("blockquote"):
+        if class_words(post).isdisjoint(EMBED_CLASS_WORDS) or next(post.iterancestors("blockquote"), None) is not None:
+            continue
+        lines = post_lines(post)
+        if not any(words(text) in extracted for text in lines):  # trafilatura kept it, in lines of its own
+            added += [(order[post], text) for text in lines]
+    return [(max((i for o, i in placed if o < at), default=-1), text) for at, text in sorted(added)]
+
+
+def post_lines(post: Any) -> list[str]:
+    """The lines of an embedded post: its paragraphs, then the rest (who posted it, and when).
+
+    >>> import lxml.html
+    >>> post_lines(lxml.html.fromstring('<blockquote><p>We did it!</p>— A Team (@team) May 1, 2019</blockquote>'))
+    ['We did it!', '— A Team (@team) May 1, 2019']
+    """
+    rest = post.text_content()
+    lines = []
+    for paragraph in post.iter("p"):
+        text = paragraph.text_content()
+        rest = rest.replace(text, " ", 1)
+        lines.append(" ".join(text.split()))
+    return [line for line in [*lines, " ".join(rest.split())] if words(line)]
 
 
 def with_chunks(recall: Sequence[str], added: Sequence[tuple[int, str]]) -> list[str]:
