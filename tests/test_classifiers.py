@@ -118,6 +118,9 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "2019-11-19",
             "Monday, November 18, 2019",
             "Last updated on 12 June 2018",
+            "Updated",
+            "Published:",
+            "- Aktualisiert",
         ],
         [
             "May 5 was the day the votes were counted, officials said.",
@@ -125,6 +128,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "March 2020 was the month everything changed for the city.",
             "Monday's meeting ended without agreement.",
             "The deadline is 11:00 on Friday, the union said.",
+            "On",
+            "Date",
         ],
     ),
     "navigation": (
@@ -168,6 +173,9 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "By Ursula von der Leyen",
             "Written by Mark O'Brien",
             "By Jane Doe, staff writer",
+            "Jane Doe, AP National Security Writer",
+            "Hans Meier, Redakteur",
+            "Maria Silva, da Redação",
         ],
         [
             "By the end of 2017, NATO had grown.",
@@ -175,6 +183,9 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "By contrast, the French plan was cheap.",
             "By then it was too late.",
             "By 2030 the town will need a new school.",
+            "London, Staff",
+            "Paris, France",
+            "Jane Doe, a writer from Leeds, won the prize.",
         ],
     ),
     "photo-credit": (
@@ -279,6 +290,10 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Video",
             "View this post on Instagram",
             "Click here to watch the video",
+            "1 of 8",
+            "Image 3 of 12",
+            "1of/8",
+            "2 / 8",
         ],
         [
             "Video footage shows the car speeding away.",
@@ -286,6 +301,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "The video was shared 2 million times.",
             "Images of the flood spread quickly online.",
             "Clicking here and there, he found the page.",
+            "1 of 8 people said no.",
+            "In 2 of 8 cases the drug worked.",
         ],
     ),
     "title": (
@@ -317,6 +334,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Pictured: the new bridge over the river",
             "Firefighters at the scene on Monday. (Photo by Jane Doe)",
             "Caption: the mayor at the opening",
+            "Firefighters at the scene of the blaze on Monday. less",
+            "Firefighters at the scene of the blaze on Monday, where ... more",
         ],
         [
             "Jens Stoltenberg said the alliance would not be divided.",
@@ -324,6 +343,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Protesters gathered outside parliament.",
             "Pictures of the scene were shared online.",
             "Right now, nobody knows, he said.",
+            "He could not care less",
+            "Prices fell more",
         ],
     ),
     "description": (
@@ -513,7 +534,7 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
     "related-links (header at the end)": (
         related_end,
         TAIL,
-        ["You may also like:", "Related", "More from World", "Most read", "Lesen Sie auch"],
+        ["You may also like:", "You may also like...", "Related", "More from World", "Most read", "Lesen Sie auch"],
         [
             "Related to this, he said.",
             "More from the same source would follow, he said.",

@@ -35,7 +35,7 @@ def related_header(text: str) -> tuple[str, str] | None:
     >>> related_header("More from World"), related_header("Related stories:"), related_header("Related to this, he said.")
     (('section', 'World'), ('', ''), None)
     """
-    text = text.strip(" >»→:")
+    text = text.strip(" >»→:").removesuffix("...").removesuffix("…").rstrip(" :")
     if word_count(text) > 7 or ends_sentence(text):
         return None
     m = _header().fullmatch(text)
