@@ -15,7 +15,7 @@ from cleaner.strip.footer import affiliate, comments, contact, contributors, rea
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import read_more, related_end
+from cleaner.strip.related import middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -430,6 +430,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Deixe seu comentário",
             "Comments that break our community guidelines will be removed by the moderator.",
             "ATENÇÃO: comentários ofensivos não serão aprovados pelo moderador.",
+            "Tell us what you think...",
+            "Have your say",
         ],
         [
             "The comments were made at a rally in Ohio.",
@@ -534,7 +536,15 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
     "related-links (header at the end)": (
         related_end,
         TAIL,
-        ["You may also like:", "You may also like...", "Related", "More from World", "Most read", "Lesen Sie auch"],
+        [
+            "You may also like:",
+            "You may also like...",
+            "Most read in World News",
+            "Related",
+            "More from World",
+            "Most read",
+            "Lesen Sie auch",
+        ],
         [
             "Related to this, he said.",
             "More from the same source would follow, he said.",
@@ -570,6 +580,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "If you enjoyed this article, become a subscriber today.",
             "Abonnieren Sie unseren Newsletter",
             "Assine a newsletter",
+            "Thanks for signing up!",
+            "Keep an eye on your inbox for the latest news.",
         ],
         [
             "Subscribers will pay more from next year.",
@@ -621,3 +633,30 @@ def test_bare_links_in_the_middle_are_the_story_s() -> None:
 @pytest.mark.parametrize("kind,classify,ctx,line", _table(False), ids=lambda v: v if isinstance(v, str) else "")
 def test_leaves_alone(kind: str, classify: Classifier, ctx: Context, line: str) -> None:
     assert _claim(classify, line, ctx) is None
+
+
+@pytest.mark.parametrize(
+    "texts,size",
+    [
+        (
+            ["DON'T MISS", "Storm hits coast [VIDEO]", "Ten things to know about the budget", "The storm hit at dawn."],
+            3,
+        ),
+        (["Most read in world news", "Storm hits coast", "Budget: what it means", "Mayor quits"], 4),
+        (
+            [
+                "You may also like...",
+                "Storm hits coast",
+                "Budget: what it means",
+                "It rained all day, and the river rose.",
+            ],
+            3,
+        ),
+        # A one-word heading, or a header with a single short line, is left alone.
+        (["Related", "The vote", "The council voted on Monday, and the plan passed."], 0),
+        (["Related:", "The vote", "The council voted on Monday, and the plan passed."], 0),
+        (["The Vote", "What happens next", "The council voted on Monday, and the plan passed."], 0),
+    ],
+)
+def test_related_links_in_the_middle(texts: list[str], size: int) -> None:
+    assert middle_group(texts, 0) == size

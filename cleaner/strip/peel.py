@@ -27,7 +27,7 @@ from cleaner.strip.footer import affiliate, comments, contact, contributors, rea
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import read_more, related_end, related_group
+from cleaner.strip.related import middle_group, read_more, related_end, related_group
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -168,8 +168,18 @@ def scan_middle(doc: Document, classifiers: Sequence[Classifier] = MIDDLE) -> Do
     blocks = list(doc.blocks)
     facts: list[Fact] = []
     ctx = Context("middle")
-    for i, block in enumerate(blocks):
-        if not block.kept:
+    kept = _kept(blocks)
+    texts = [blocks[j].text for j in kept]
+    skip = 0
+    for k, i in enumerate(kept):
+        block = blocks[i]
+        if skip:
+            skip -= 1
+            continue
+        if group := middle_group(texts, k):
+            for j in kept[k : k + group]:
+                blocks[j] = Block(blocks[j].text, "related-links", "related-block-middle")
+            skip = group - 1
             continue
         claim = first_claim(block.text, ctx, classifiers)
         if claim is not None and claim.end is None:

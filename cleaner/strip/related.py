@@ -46,6 +46,12 @@ def related_header(text: str) -> tuple[str, str] | None:
         return "", ""
     if m.group("phrase").lower().startswith("more") and rest[0].isupper() and word_count(rest) <= 3:
         return "section", rest
+    # "Most read in World News", "Popular on Example", "Also on example.com"
+    phrase = m.group("phrase").lower()
+    if re.fullmatch(r"(?:(?:in|on|at|from)\s+)?\S+(?:\s+\S+){0,3}", rest, re.IGNORECASE) and (
+        phrase.endswith((" in", " on", " at", " from")) or re.match(r"(?:in|on|at|from)\s", rest, re.IGNORECASE)
+    ):
+        return "", ""
     return None
 
 
@@ -63,6 +69,27 @@ def is_teaser(text: str) -> bool:
     if stripped.endswith(("...", "…")):
         return word_count(text) <= 60
     return word_count(text) <= 25 and not ends_sentence(stripped)
+
+
+def middle_group(texts: Sequence[str], start: int) -> int:
+    """How many blocks from ``start`` make a related-links block in the middle: a clear header and two or more teasers.
+
+    >>> middle_group(["Don't miss", "Storm hits coast", "Ten things to know about the budget", "The storm hit at dawn, and the town flooded."], 0)
+    3
+    >>> middle_group(["Related", "The vote", "The council voted on Monday, and the plan passed."], 0)
+    0
+    """
+    header = texts[start].strip()
+    if related_header(header) is None:
+        return 0
+    if word_count(header) < 2 and not header.endswith(":") and not header.isupper():
+        return 0  # "Related" alone may be a sub-heading; "Related:" or "RELATED" is not
+    n = 0
+    for text in texts[start + 1 : start + 1 + 12]:
+        if not is_teaser(text) or related_header(text) is not None:
+            break
+        n += 1
+    return 1 + n if n >= 2 else 0
 
 
 def related_group(texts: Sequence[str], end: int) -> tuple[int, tuple[str, str]] | None:
