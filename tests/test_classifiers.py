@@ -11,7 +11,7 @@ import pytest
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Classifier, Context
 from cleaner.strip.dateline import dateline
-from cleaner.strip.footer import affiliate, comments, contact, contributors, reading_time, tags
+from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
@@ -89,6 +89,7 @@ ALL: list[tuple[str, Classifier]] = [
         contributors,
         contact,
         affiliate,
+        markup,
     )
 ]
 
@@ -417,6 +418,34 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "See also the earlier ruling, the judge wrote.",
             "Also, read the small print, experts say.",
             "Popular anger grew through the summer.",
+        ],
+    ),
+    "markup": (
+        markup,
+        MIDDLE,
+        [
+            "- medium-browser-and-portrait-tablet",
+            "landscape-tablet-and-above",
+            "sidebar-widget-area-top",
+            '[button link="http://example.com/review" type="big"] Send us your review[/button]',
+            '[caption id="a1"]The bridge at dawn[/caption]',
+        ],
+        [
+            "02-751-1500",
+            "well-known",
+            "state-of-the-art",
+            "The [bracketed] word stays.",
+            "A two-year-old boy was found safe.",
+        ],
+    ),
+    "embed (click here)": (
+        embed,
+        MIDDLE,
+        ["GET THE APP BY CLICKING HERE", "For the full results, click here", "To watch the video click here:"],
+        [
+            "He told readers to click here.",
+            "Click here, the instructions said, and the file would download.",
+            "Nobody knew where to click here, or why.",
         ],
     ),
     "comments": (

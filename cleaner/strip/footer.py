@@ -183,3 +183,27 @@ def affiliate(text: str, ctx: Context) -> Claim | None:
     if word_count(text) > 50 or not _affiliate().search(text):
         return None
     return Claim("affiliate-notice", "affiliate")
+
+
+#: A CSS class or template token left alone on a line ("- medium-browser-and-portrait-tablet").
+_CLASS_NAME = re.compile(r"[-•*\s]*[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
+#: A shortcode with its content ("[button link=…]Send us your review[/button]").
+_SHORTCODE = re.compile(r"\[(?P<tag>[a-z_]+)\b[^\]]*\].*\[/(?P=tag)\]", re.DOTALL)
+
+
+def markup(text: str, ctx: Context) -> Claim | None:
+    """Claim a block that is markup left by the scraper: a bare CSS class name, or a whole shortcode.
+
+    >>> markup("- landscape-tablet-and-above", Context()).kind
+    'markup'
+    >>> markup("well-known", Context()) is None, markup("02-751-1500", Context()) is None
+    (True, True)
+    """
+    stripped = text.strip()
+    # Long, with two words of letters at least: "02-751-1500" is a phone number, "state-of-the-art" a word.
+    token = stripped.lstrip("-•* ")
+    if _CLASS_NAME.fullmatch(stripped) and len(token) >= 18 and len(re.findall(r"[a-z]{2,}", token)) >= 2:
+        return Claim("markup", "markup")
+    if _SHORTCODE.fullmatch(stripped):
+        return Claim("markup", "markup")
+    return None

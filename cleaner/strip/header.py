@@ -75,9 +75,11 @@ def navigation(text: str, ctx: Context) -> Claim | None:
     if _navigation_pattern().fullmatch(text.strip()):
         return Claim("navigation", "navigation")
     crumbs = _CRUMB_SEP.split(text.strip())
-    if len(crumbs) >= 2 and all(0 < word_count(c) <= 4 and not ends_sentence(c) for c in crumbs):
-        if _navigation_pattern().fullmatch(crumbs[0]) or _section_pattern().fullmatch(crumbs[-1]) or len(crumbs) >= 3:
-            return Claim("navigation", "breadcrumb")
+    short = len(crumbs) >= 2 and all(0 < word_count(c) <= 4 and not ends_sentence(c) for c in crumbs)
+    if short and (
+        _navigation_pattern().fullmatch(crumbs[0]) or _section_pattern().fullmatch(crumbs[-1]) or len(crumbs) >= 3
+    ):
+        return Claim("navigation", "breadcrumb")
     return None
 
 

@@ -16,8 +16,11 @@ import re
 from cleaner.lexicon import alternation, words
 from cleaner.strip.claims import Claim, Context, word_count
 
-#: "© 2019 …", "(c) Example Media", "Copyright 2020 …", "Copyright © …", "Copyright: …", "Copyright by …".
-_MARK = re.compile(r"(?:©|\(c\)|(?i:copyright)\s*(?:©|\(c\)|:|\d{4}|by\b))", re.IGNORECASE)
+#: "© 2019 …", "(c) Example Media", "Copyright 2020 …", "Copyright © …", "Copyright: …", "Copyright by …",
+#: "copyright Example Media 2019".
+_MARK = re.compile(
+    r"(?:©|\(c\)|(?i:copyright)\s*(?:©|\(c\)|:|\d{4}|by\b|(?:[A-Z][\w.&'’\-]*\s+){1,4}(?:©\s*)?(?:19|20)\d\d\b))"
+)
 #: "Copyright Example News Ltd": the word, then only capitalised words (an owner, not a sentence).
 _OWNER = re.compile(r"(?i:copyright)(?:\s+[A-Z0-9][\w&.,'’\-]*){1,6}\.?")
 

@@ -133,6 +133,8 @@ def embed(text: str, ctx: Context) -> Claim | None:
         return None
     if _COUNTER.fullmatch(text.strip()):
         return Claim("embed", "gallery-counter")
+    if word_count(text) <= 12 and re.search(r"\bclick(?:ing)?\s+here[\s!:>»]*$", text, re.IGNORECASE):
+        return Claim("embed", "click-here")  # "GET THE APP BY CLICKING HERE"
     m = _embed_pattern().match(text.strip(" [(<"))
     if m is None:
         return None

@@ -23,7 +23,7 @@ from cleaner.document import Block, Document, Fact
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Claim, Classifier, Context
 from cleaner.strip.dateline import dateline
-from cleaner.strip.footer import affiliate, comments, contact, contributors, reading_time, tags
+from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
@@ -33,6 +33,7 @@ from cleaner.strip.timestamp import timestamp
 
 #: The classifiers asked about a block in the head, in order.
 HEAD: tuple[Classifier, ...] = (
+    markup,
     timestamp,
     reading_time,
     navigation,
@@ -50,6 +51,7 @@ HEAD: tuple[Classifier, ...] = (
 )
 #: The classifiers asked about a block in the tail, in order.
 TAIL: tuple[Classifier, ...] = (
+    markup,
     affiliate,
     comments,
     tags,
@@ -79,6 +81,7 @@ MIDDLE: tuple[Classifier, ...] = (
     photo_credit,
     caption,
     contributors,
+    markup,
 )
 
 #: How many following blocks a classifier may look at.
