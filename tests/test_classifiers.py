@@ -15,7 +15,7 @@ from cleaner.strip.footer import affiliate, comments, contact, contributors, mar
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import middle_group, read_more, related_end
+from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -591,6 +591,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Like Example Sport on Facebook",
             "Folgen Sie uns auf Twitter",
             "Siga-nos no Instagram",
+            "Download: http://example.com/podcast/615",
+            "More Example Sports: https://example.com/sports and https://twitter.com/example",
         ],
         [
             "Follow the money, he said.",
@@ -598,6 +600,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Like many in the town, she left for Twitter's rival.",
             "Join the queue early, officials advise.",
             "Follow-up tests found no trace of the virus.",
+            "Read the full report at https://example.gov/report.",
+            "The site, www.example.com, was taken down.",
         ],
     ),
     "newsletter (pitch in the tail)": (
@@ -611,6 +615,7 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Assine a newsletter",
             "Thanks for signing up!",
             "Keep an eye on your inbox for the latest news.",
+            "If you enjoyed this article, we have a proposition for you: join our members' club and read without limits, with no ads and a free tote bag for every new member who signs up this month.",
         ],
         [
             "Subscribers will pay more from next year.",
@@ -689,3 +694,26 @@ def test_leaves_alone(kind: str, classify: Classifier, ctx: Context, line: str) 
 )
 def test_related_links_in_the_middle(texts: list[str], size: int) -> None:
     assert middle_group(texts, 0) == size
+
+
+@pytest.mark.parametrize(
+    "texts,start",
+    [
+        (["The story ends here.", "- Ten Things to Know About Mars", "- Photos: The Red Planet Up Close"], 1),
+        (
+            [
+                "The story ends here.",
+                "- Ten Things to Know About Mars",
+                "- Photos: The Red Planet Up Close",
+                "- Why Mars?",
+            ],
+            None,
+        ),
+        # A list in the story: sentence case, or one item only.
+        (["Who qualified:", "- Wales (Group E): Second appearance", "- Denmark (Group D): Ninth appearance"], None),
+        (["The steps:", "- Turn off the power", "- Remove the cover"], None),
+        (["The story ends here.", "- Ten Things to Know About Mars"], None),
+    ],
+)
+def test_bulleted_teasers_at_the_end(texts: list[str], start: int | None) -> None:
+    assert bullet_teasers(texts, len(texts)) == start

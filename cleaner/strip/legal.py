@@ -39,9 +39,13 @@ def _links() -> re.Pattern[str]:
 def copyright_line(text: str, ctx: Context) -> Claim | None:
     """Claim a copyright notice ("© 2019 The Company. All rights reserved.") or a row of legal links."""
     stripped = text.strip(" |•·")
-    if word_count(stripped) > 40:
+    if word_count(stripped) > 70:
         return None
-    if _MARK.match(stripped) or _rights().search(stripped) or _OWNER.fullmatch(stripped):
+    if word_count(stripped) <= 40 and (_MARK.match(stripped) or _OWNER.fullmatch(stripped)):
+        return Claim("copyright", "copyright")
+    # A rights phrase: anywhere in a short line, in the first sentence of a longer one at the foot.
+    m = _rights().search(stripped)
+    if m and (word_count(stripped) <= 40 or (ctx.where == "tail" and m.start() < 120)):
         return Claim("copyright", "copyright")
     if ctx.where != "middle" and word_count(stripped) >= 2 and _links().fullmatch(stripped):
         return Claim("copyright", "legal-links")

@@ -27,7 +27,7 @@ from cleaner.strip.footer import affiliate, comments, contact, contributors, mar
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import middle_group, read_more, related_end, related_group
+from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end, related_group
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -154,7 +154,10 @@ def peel_tail(doc: Document, classifiers: Sequence[Classifier] = TAIL) -> Docume
             found.add(claim.kind)
             facts.extend(claim.facts)
             continue
-        group = related_group([blocks[j].text for j in kept], len(kept))
+        texts = [blocks[j].text for j in kept]
+        group = related_group(texts, len(kept))
+        if group is None and (bullets := bullet_teasers(texts, len(kept))) is not None:
+            group = bullets, ("", "")
         if group is None:
             break
         start, (field, value) = group

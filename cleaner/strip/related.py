@@ -64,11 +64,46 @@ def is_teaser(text: str) -> bool:
     True
     >>> is_teaser("Russia is a member of the Vienna-based organization.")
     False
+    >>> is_teaser("Who will make the Hall of Fame in 2020?"), is_teaser("Why? Nobody knows. Do you?")
+    (True, False)
     """
     stripped = text.rstrip()
     if stripped.endswith(("...", "…")):
         return word_count(text) <= 60
+    if stripped.endswith("?") and "\n" not in stripped and ". " not in stripped:
+        return word_count(text) <= 14  # a headline asking a question
     return word_count(text) <= 25 and not ends_sentence(stripped)
+
+
+_BULLET = re.compile(r"[-•*–]\s+(?P<item>\S.*)")
+_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "via", "with"])
+
+
+def _title_case(text: str) -> bool:
+    """True when every word but the small ones starts with a capital or a digit: a headline.
+
+    >>> _title_case("The 11 Biggest Unanswered Questions About Dark Matter"), _title_case("Wales (Group E): Second appearance")
+    (True, False)
+    """
+    found = re.findall(r"[^\W_][\w'’\-]*", text)
+    return len(found) >= 4 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in found)
+
+
+def bullet_teasers(texts: Sequence[str], end: int) -> int | None:
+    """Where a headerless list of teasers ending at ``end`` starts: two or more bulleted headlines in Title Case.
+
+    >>> bullet_teasers(["The end of the story.", "- Ten Things to Know About Mars", "- Photos: The Red Planet Up Close"], 3)
+    1
+    >>> bullet_teasers(["Who qualified:", "- Wales (Group E): Second appearance", "- Denmark (Group D): Ninth appearance"], 3) is None
+    True
+    """
+    start = end
+    while start > 0:
+        m = _BULLET.fullmatch(texts[start - 1].strip())
+        if m is None or not is_teaser(m.group("item")) or not _title_case(m.group("item")):
+            break
+        start -= 1
+    return start if end - start >= 2 else None
 
 
 def middle_group(texts: Sequence[str], start: int) -> int:
@@ -114,7 +149,7 @@ def read_more(text: str, ctx: Context) -> Claim | None:
     """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …")."""
     # "READ MORE: …", "Read more on Example News: …", "(Also read: …)"
     m = re.match(
-        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:on|at|in|from|su|sur|en|em|auf|op|na)\s+[^:|>»]{{1,30}}?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
+        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:on|at|in|from|su|sur|en|em|auf|op|na)(?:\s+[^:|>»]{{1,30}}?)?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
         text,
         re.IGNORECASE,
     )

@@ -17,6 +17,8 @@ from cleaner.lexicon import alternation, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 _HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_URL = r"(?:https?://|www\.)\S+"
+_LINK_LINE = re.compile(rf"[^:\n]{{1,40}}:\s*{_URL}(?:\s*(?:,|and|&|\|)\s*{_URL})*\.?")
 _NETWORKS = (
     "facebook",
     "twitter",
@@ -55,6 +57,8 @@ def social(text: str, ctx: Context) -> Claim | None:
     if not stripped:
         # A bare link in the middle of a story is often the story's own (a list of links).
         return Claim("social", "handles") if text.strip() and ctx.where != "middle" else None
+    if ctx.where == "tail" and _LINK_LINE.fullmatch(text.strip()):
+        return Claim("social", "link-line")  # "Download: https://…", "More Example Sports: https://… and https://…"
     if word_count(stripped) > 14:
         return _follow(text, ctx)
     if _network_only().fullmatch(stripped) and re.search(r"[^\W\d_]", stripped):
@@ -111,12 +115,17 @@ def newsletter(text: str, ctx: Context) -> Claim | None:
     In the tail, a longer pitch naming two of newsletter, inbox, subscribe,
     sign up, e-mail is claimed too.
     """
-    if word_count(text) > 45:
+    if word_count(text) > 60:
         return None
     cues = {c.lower() for c in _cue().findall(text)}
     m = _newsletter().match(text.strip(" >»→"))
     if m is not None and word_count(text) <= 30 and (word_count(text) <= 3 or cues):
         return Claim("newsletter", "newsletter")
+    # In the tail, a pitch that opens with a long prompt ("If you enjoyed this article, …").
+    if m is not None and ctx.where == "tail" and word_count(m.group(0)) >= 4:
+        return Claim("newsletter", "newsletter-pitch")
+    if word_count(text) > 45:
+        return None
     if ctx.where == "tail" and len(cues) >= 2:
         return Claim("newsletter", "newsletter-pitch")
     return None
