@@ -324,6 +324,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Remember the old town hall?\n(Nobody does, and that is the point.)",
             "The council voted, he said.",
             "All opinions are mine alone. #sponsored #ad",
+            "Tested by: Jane Doe Price: 49.95 Euro More info: www.example.com",
+            "Home Team 18 22 13 17 — 70",
         ],
     ),
     "caption": (
@@ -344,6 +346,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Protesters gathered outside parliament.",
             "Pictures of the scene were shared online.",
             "Right now, nobody knows, he said.",
+            "Pittsburgh",
+            "GIRLS BASKETBALL",
             "He could not care less",
             "Prices fell more",
         ],

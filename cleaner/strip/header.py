@@ -42,6 +42,10 @@ def title(text: str, ctx: Context) -> Claim | None:
         return None
     if "\n" in text.strip() or _TWO_SENTENCES.search(text):
         return None  # a headline is one line and at most one sentence
+    if re.search(r"https?://|www\.", text) or text.count(": ") >= 2:
+        return None  # a link, or a row of "Label: value" pairs
+    if sum(w.isdigit() for w in text.split()) * 5 >= 2 * len(text.split()):
+        return None  # a score line or a table row
     if not any(looks_like_body(t) for t in ctx.after[:8]):
         return None
     return Claim("title", "title", facts=(Fact("title", text, "title"),))

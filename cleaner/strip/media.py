@@ -98,7 +98,8 @@ def caption(text: str, ctx: Context) -> Claim | None:
         return Claim("caption", "caption-credit")
     if _caption_marker().match(text) and n > 1:
         return Claim("caption", "caption-marker")
-    if ctx.where == "head" and "title" in ctx.found and n <= 4 and is_name(text):
+    # A name of two words or more, not in capitals: "Pittsburgh" is a place, "GIRLS BASKETBALL" a label.
+    if ctx.where == "head" and "title" in ctx.found and 2 <= n <= 4 and not text.isupper() and is_name(text):
         return Claim("caption", "caption-name")
     return None
 

@@ -76,7 +76,29 @@ def is_teaser(text: str) -> bool:
 
 
 _BULLET = re.compile(r"[-•*–]\s+(?P<item>\S.*)")
-_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "via", "with"])
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
 
 
 def _title_case(text: str) -> bool:
