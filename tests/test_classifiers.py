@@ -618,6 +618,7 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Abonnieren Sie unseren Newsletter",
             "Assine a newsletter",
             "Thanks for signing up!",
+            "The Morning Briefing Newsletter",
             "Keep an eye on your inbox for the latest news.",
             "If you enjoyed this article, we have a proposition for you: join our members' club and read without limits, with no ads and a free tote bag for every new member who signs up this month.",
         ],
@@ -627,6 +628,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "She sent the email to the board in March.",
             "Sign up rates for the scheme were lower than expected.",
             "The inbox was full of complaints, he said.",
+            "He wrote a newsletter",
+            "the newsletter",
         ],
     ),
     "copyright (legal links)": (
@@ -721,3 +724,26 @@ def test_related_links_in_the_middle(texts: list[str], size: int) -> None:
 )
 def test_bulleted_teasers_at_the_end(texts: list[str], start: int | None) -> None:
     assert bullet_teasers(texts, len(texts)) == start
+
+
+@pytest.mark.parametrize(
+    "classify,line,kind",
+    [
+        (contact, "Write to Jane Doe at jdoe@example.com", "author-bio"),
+        (contact, "The email from jdoe@example.com, written in May, was sent to the board at 3 a.m.", None),
+        (contact, "Investigators say they wrote to jdoe@example.com twice.", None),
+        (
+            copyright_line,
+            "This copy is for your personal, non-commercial use only. To order copies, visit our site.",
+            "copyright",
+        ),
+        (copyright_line, "© 2019 Example News", None),
+        (
+            copyright_line,
+            "The label said the band had sold the song, and all rights reserved by the old contract passed to the new owners in 2004.",
+            None,
+        ),
+    ],
+)
+def test_middle_claims_only_whole_notices(classify: Classifier, line: str, kind: str | None) -> None:
+    assert _claim(classify, line, MIDDLE) == kind

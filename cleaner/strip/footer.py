@@ -166,10 +166,13 @@ def _contact_words() -> re.Pattern[str]:
 
 def contact(text: str, ctx: Context) -> Claim | None:
     """Claim a line telling readers how to reach the author: an address or handle, and a word to say so."""
-    if ctx.where != "tail" or word_count(text) > 40 or not _REACH.search(text):
+    if word_count(text) > 40 or not _REACH.search(text):
         return None
-    if not _contact_words().search(text):
+    m = _contact_words().search(text)
+    if m is None:
         return None
+    if ctx.where != "tail" and (m.start() > 0 or word_count(text) > 12):
+        return None  # elsewhere only a short line that opens with the prompt: "Write to Jane Doe at jdoe@example.com"
     return Claim("author-bio", "contact")
 
 

@@ -41,10 +41,13 @@ def copyright_line(text: str, ctx: Context) -> Claim | None:
     stripped = text.strip(" |•·")
     if word_count(stripped) > 70:
         return None
-    if word_count(stripped) <= 40 and (_MARK.match(stripped) or _OWNER.fullmatch(stripped)):
+    if ctx.where != "middle" and word_count(stripped) <= 40 and (_MARK.match(stripped) or _OWNER.fullmatch(stripped)):
         return Claim("copyright", "copyright")
     # A rights phrase: anywhere in a short line, in the first sentence of a longer one at the foot.
     m = _rights().search(stripped)
+    if m and ctx.where == "middle":
+        # In the middle, only a notice that opens with its rights phrase, or a short one.
+        return Claim("copyright", "copyright") if m.start() < 40 or word_count(stripped) <= 15 else None
     if m and (word_count(stripped) <= 40 or (ctx.where == "tail" and m.start() < 120)):
         return Claim("copyright", "copyright")
     if ctx.where != "middle" and word_count(stripped) >= 2 and _links().fullmatch(stripped):

@@ -82,6 +82,8 @@ MIDDLE: tuple[Classifier, ...] = (
     caption,
     contributors,
     markup,
+    copyright_line,
+    contact,
 )
 
 #: How many following blocks a classifier may look at.

@@ -99,6 +99,11 @@ def _mentions_network(text: str) -> bool:
     return bool(re.search(rf"\b(?:{'|'.join(_NETWORKS)})\b", text, re.IGNORECASE))
 
 
+_NAMED_LIST = re.compile(
+    r"(?<!\w)(?:newsletter|nieuwsbrief|boletín|lettre d'information|рассылка)\s*[:!]?$", re.IGNORECASE
+)
+
+
 @functools.cache
 def _newsletter() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words('newsletter'))})(?!\w)", re.IGNORECASE)
@@ -121,6 +126,9 @@ def newsletter(text: str, ctx: Context) -> Claim | None:
     m = _newsletter().match(text.strip(" >»→"))
     if m is not None and word_count(text) <= 30 and (word_count(text) <= 3 or cues):
         return Claim("newsletter", "newsletter")
+    named = word_count(text) <= 4 and all(w[0].isupper() for w in text.split()[:-1]) and len(text.split()) >= 2
+    if named and _NAMED_LIST.search(text.strip()):
+        return Claim("newsletter", "newsletter-name")  # "The Morning Briefing Newsletter"
     # In the tail, a pitch that opens with a long prompt ("If you enjoyed this article, …").
     if m is not None and ctx.where == "tail" and word_count(m.group(0)) >= 4:
         return Claim("newsletter", "newsletter-pitch")
