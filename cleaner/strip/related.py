@@ -167,14 +167,17 @@ def related_end(text: str, ctx: Context) -> Claim | None:
     return Claim("related-links", "related-header")
 
 
+@functools.cache
+def _read_more() -> re.Pattern[str]:
+    # "READ MORE: …", "Read more on Example News: …", "(Also read: …)"
+    return re.compile(
+        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:on|at|in|from|su|sur|en|em|auf|op|na)(?:\s+[^:|>»]{{1,30}}?)?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
 def read_more(text: str, ctx: Context) -> Claim | None:
     """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …")."""
-    # "READ MORE: …", "Read more on Example News: …", "(Also read: …)"
-    m = re.match(
-        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:on|at|in|from|su|sur|en|em|auf|op|na)(?:\s+[^:|>»]{{1,30}}?)?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
-        text,
-        re.IGNORECASE,
-    )
-    if m is None or word_count(text) > 30:
+    if word_count(text) > 30 or _read_more().match(text) is None:
         return None
     return Claim("related-links", "read-more")
