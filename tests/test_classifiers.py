@@ -315,6 +315,7 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Storm Ciara: thousands without power as gales hit UK",
             "'We will not give up,' says mayor",
             "5 things to know about the new tax rules",
+            "'Stop. Think. Vote.': a city's new slogan divides residents",
         ],
         [
             # Over-removals the benchmark found, rewritten: a long lead sentence without a full stop,

@@ -26,6 +26,10 @@ _CRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _TWO_SENTENCES = re.compile(r"[^\W\d_]{4,}[.!?]\s+(?:#\w|[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 
 
+#: A quotation inside a headline ("'Meth. We're on it.': …") may hold sentences of its own.
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’(?!\w)|\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
+
+
 def _starts_like_heading(text: str) -> bool:
     first = text.lstrip("\"'“‘«(¿¡")[:1]
     return bool(first) and (first.isupper() or first.isdigit())
@@ -40,7 +44,7 @@ def title(text: str, ctx: Context) -> Claim | None:
         return None
     if text.rstrip(" \"'”’»)]")[-1:] in tuple(".,;:") or (text.isupper() and n < 3):
         return None
-    if "\n" in text.strip() or _TWO_SENTENCES.search(text):
+    if "\n" in text.strip() or _TWO_SENTENCES.search(_QUOTED.sub("“”", text)):
         return None  # a headline is one line and at most one sentence
     if re.search(r"https?://|www\.", text) or text.count(": ") >= 2:
         return None  # a link, or a row of "Label: value" pairs
