@@ -748,3 +748,40 @@ def test_bulleted_teasers_at_the_end(texts: list[str], start: int | None) -> Non
 )
 def test_middle_claims_only_whole_notices(classify: Classifier, line: str, kind: str | None) -> None:
     assert _claim(classify, line, MIDDLE) == kind
+
+
+@pytest.mark.parametrize(
+    "classify,ctx,line,kind",
+    [
+        (read_more, MIDDLE, "Lesen Sie auch: Die Bahn erhöht die Preise", "related-links"),
+        (read_more, MIDDLE, "À lire aussi : La réforme des retraites en cinq questions", "related-links"),
+        (read_more, MIDDLE, "Leia também: Governo anuncia novo pacote", "related-links"),
+        (read_more, MIDDLE, "Lee también: El Gobierno aprueba los presupuestos", "related-links"),
+        (read_more, MIDDLE, "Leggi anche: Il governo approva la manovra", "related-links"),
+        (read_more, MIDDLE, "Lees ook: Kabinet presenteert begroting", "related-links"),
+        (read_more, MIDDLE, "Читайте также: Правительство утвердило бюджет", "related-links"),
+        (read_more, MIDDLE, "Czytaj także: Rząd przyjął budżet", "related-links"),
+        (related_end, TAIL, "Mehr aus Politik", "related-links"),
+        (related_end, TAIL, "Más de Deportes", "related-links"),
+        (social, HEAD, "Teilen", "social"),
+        (social, HEAD, "Partager sur Facebook", "social"),
+        (newsletter, TAIL, "Abonnez-vous à notre newsletter", "newsletter"),
+        (comments, TAIL, "Deja un comentario", "comments"),
+        (comments, TAIL, "Комментарии", "comments"),
+        (tags, TAIL, "Etiquetas: política, economía, Madrid", "tags"),
+        (advertisement, MIDDLE, "Anzeige", "advertisement"),
+        (advertisement, MIDDLE, "Publicidade", "advertisement"),
+        (copyright_line, TAIL, "© 2019 Exemplo. Todos os direitos reservados.", "copyright"),
+        (navigation, HEAD, "Startseite > Politik > Ausland", "navigation"),
+        # and the prose around them stays
+        (read_more, MIDDLE, "Lesen Sie auch die Berichte der Kommission, sagte er.", None),
+        (related_end, TAIL, "Mehr aus der Region kam nicht.", None),
+        (social, HEAD, "Teilen ist besser als Besitzen, sagt die Forscherin.", None),
+        (comments, TAIL, "Comentarios del ministro provocaron críticas en el Congreso.", None),
+        (advertisement, MIDDLE, "Anzeigen gegen den Bürgermeister wurden eingestellt.", None),
+        (byline, HEAD, "Por su parte, el ministro negó las acusaciones.", None),
+        (byline, HEAD, "Von Berlin aus fuhr der Zug weiter.", None),
+    ],
+)
+def test_other_languages(classify: Classifier, ctx: Context, line: str, kind: str | None) -> None:
+    assert _claim(classify, line, ctx) == kind

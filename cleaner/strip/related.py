@@ -44,7 +44,8 @@ def related_header(text: str) -> tuple[str, str] | None:
     rest = (m.group("rest") or "").strip(" :")
     if not rest:
         return "", ""
-    if m.group("phrase").lower().startswith("more") and rest[0].isupper() and word_count(rest) <= 3:
+    more = ("more", "más", "mais", "mehr", "plus", "più", "meer", "ещё", "еще", "więcej")
+    if m.group("phrase").lower().startswith(more) and rest[0].isupper() and word_count(rest) <= 3:
         return "section", rest
     # "Most read in World News", "Popular on Example", "Also on example.com"
     phrase = m.group("phrase").lower()
