@@ -79,7 +79,7 @@ def _is_list(text: str) -> bool:
     (True, False)
     """
     items = [i.strip() for i in re.split(r"\s*[,;|•·#]\s*|\s+/\s+", text.strip(" |,.")) if i.strip()]
-    return len(items) >= 3 and all(word_count(i) <= 5 for i in items) and not ends_sentence(text.rstrip(" |"))
+    return len(items) >= 3 and all(word_count(i) <= 6 for i in items) and not ends_sentence(text.rstrip(" |"))
 
 
 def tags(text: str, ctx: Context) -> Claim | None:
@@ -88,7 +88,7 @@ def tags(text: str, ctx: Context) -> Claim | None:
     In the tail, a keyword list right under a lone tags header is claimed too.
     """
     stripped = text.strip()
-    if word_count(stripped) > 60:
+    if word_count(stripped) > 120:
         return None
     m = _tag_label().match(stripped)
     if m is not None:
