@@ -261,6 +261,7 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Registered voters can apply by post.",
             "The newsletter, founded in 1998, has 40,000 readers.",
             "Email records show the two men met.",
+            "Sign up for a streaming account with ads for $5.99 a month",
         ],
     ),
     "advertisement": (
@@ -785,3 +786,28 @@ def test_middle_claims_only_whole_notices(classify: Classifier, line: str, kind:
 )
 def test_other_languages(classify: Classifier, ctx: Context, line: str, kind: str | None) -> None:
     assert _claim(classify, line, ctx) == kind
+
+
+@pytest.mark.parametrize(
+    "line,zone,kind",
+    [
+        ("* Privacy Policy", "tail", "copyright"),
+        ("+ Contact us | About us", "tail", "copyright"),
+        ("* Facebook", "head", "social"),
+        ("o Advertisement", "middle", "advertisement"),
+        ("* Politics", "head", "section-label"),
+        # a list item of the story stays
+        ("* Sign up for a streaming account with ads for $5.99 a month", "middle", None),
+        ("* The council voted on Monday.", "head", None),
+        ("o clock", "head", None),
+    ],
+)
+def test_list_markers_of_text_dumps(line: str, zone: str, kind: str | None) -> None:
+    from cleaner.strip.peel import HEAD as HEAD_CLASSIFIERS
+    from cleaner.strip.peel import MIDDLE as MIDDLE_CLASSIFIERS
+    from cleaner.strip.peel import TAIL as TAIL_CLASSIFIERS
+    from cleaner.strip.peel import first_claim
+
+    zones = {"head": HEAD_CLASSIFIERS, "tail": TAIL_CLASSIFIERS, "middle": MIDDLE_CLASSIFIERS}
+    claim = first_claim(line, Context(zone), zones[zone])
+    assert (claim.kind if claim else None) == kind

@@ -17,6 +17,7 @@ the new top or bottom is found now.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from cleaner.document import Block, Document, Fact
@@ -90,12 +91,30 @@ MIDDLE: tuple[Classifier, ...] = (
 LOOKAHEAD = 10
 
 
+#: A list marker opening a line of a text dump: "* Home", "+ Contact us", "o Sports", "• World".
+_LIST_MARK = re.compile(r"^(?:[*+•·▪►]|o(?=\s))\s+")
+
+
 def first_claim(text: str, ctx: Context, classifiers: Iterable[Classifier]) -> Claim | None:
-    """The claim of the first classifier that claims ``text``."""
+    """The claim of the first classifier that claims ``text``.
+
+    A line under a list marker ("* Contact us") is asked about again without
+    the marker, for a claim of the whole line only.
+
+    >>> first_claim("* Privacy Policy", Context("tail"), TAIL).kind
+    'copyright'
+    """
+    classifiers = tuple(classifiers)
     for classify in classifiers:
         claim = classify(text, ctx)
         if claim is not None:
             return claim
+    bare = _LIST_MARK.sub("", text, count=1)
+    if bare != text and bare.strip():
+        for classify in classifiers:
+            claim = classify(bare, ctx)
+            if claim is not None:
+                return claim if claim.end is None else None
     return None
 
 

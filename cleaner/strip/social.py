@@ -124,7 +124,10 @@ def newsletter(text: str, ctx: Context) -> Claim | None:
         return None
     cues = {c.lower() for c in _cue().findall(text)}
     m = _newsletter().match(text.strip(" >»→"))
-    if m is not None and word_count(text) <= 30 and (word_count(text) <= 3 or cues):
+    # A short prompt, or one that names a newsletter, an inbox … after its opening words:
+    # "Sign up for a streaming account for $9 a month" is not one.
+    after = {c.lower() for c in _cue().findall(text.strip(" >»→")[m.end() :])} if m is not None else set()
+    if m is not None and word_count(text) <= 30 and (word_count(text) <= 6 or after):
         return Claim("newsletter", "newsletter")
     named = word_count(text) <= 4 and all(w[0].isupper() for w in text.split()[:-1]) and len(text.split()) >= 2
     if named and _NAMED_LIST.search(text.strip()):
