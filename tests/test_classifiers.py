@@ -13,7 +13,7 @@ from cleaner.strip.claims import Classifier, Context
 from cleaner.strip.dateline import dateline
 from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
-from cleaner.strip.legal import copyright_line
+from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
 from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
@@ -90,6 +90,7 @@ ALL: list[tuple[str, Classifier]] = [
         contact,
         affiliate,
         markup,
+        cookie_notice,
     )
 ]
 
@@ -452,6 +453,25 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "He told readers to click here.",
             "Click here, the instructions said, and the file would download.",
             "Nobody knew where to click here, or why.",
+        ],
+    ),
+    "cookie-notice": (
+        cookie_notice,
+        HEAD,
+        [
+            "We use cookies and other tracking technologies to improve your browsing experience on our site.",
+            "This website uses cookies. By continuing to use our website without changing the settings, you agree.",
+            "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können.",
+            "Ce site utilise des cookies pour améliorer votre expérience.",
+            "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
+            "Accept all cookies",
+        ],
+        [
+            "The regulator said the firm's claim that it did not use cookies to track children was false, and that we use cookies was written in its policy.",
+            "Cookies baked by the school raised $400 for the library.",
+            "Privacy groups say sites use cookies to follow readers across the web.",
+            "By continuing to use coal, the country will miss its targets.",
+            "She accepts all the cookies her grandmother bakes.",
         ],
     ),
     "comments": (

@@ -6,6 +6,8 @@
 'legal-links'
 >>> copyright_line("The court ruled on copyright law in 2019.", Context(where="tail")) is None
 True
+>>> cookie_notice("We use cookies to improve your experience. By continuing to browse, you agree.", Context()).kind
+'cookie-notice'
 """
 
 from __future__ import annotations
@@ -53,3 +55,23 @@ def copyright_line(text: str, ctx: Context) -> Claim | None:
     if ctx.where != "middle" and word_count(stripped) >= 2 and _links().fullmatch(stripped):
         return Claim("copyright", "legal-links")
     return None
+
+
+@functools.cache
+def _cookies() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(words('cookies'))})", re.IGNORECASE)
+
+
+def cookie_notice(text: str, ctx: Context) -> Claim | None:
+    """Claim a cookie or consent notice ("We use cookies to …", "This website uses cookies. By continuing …").
+
+    The notice opens with its phrase (a paragraph about cookies in a story does not).
+    """
+    stripped = text.strip(" *+•·|")
+    limit = 60 if ctx.where == "middle" else 100
+    if word_count(stripped) > limit:
+        return None
+    m = _cookies().search(stripped)
+    if m is None or m.start() > 40:
+        return None
+    return Claim("cookie-notice", "cookie-notice")

@@ -26,7 +26,7 @@ from cleaner.strip.claims import Claim, Classifier, Context
 from cleaner.strip.dateline import dateline
 from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
-from cleaner.strip.legal import copyright_line
+from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
 from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end, related_group
 from cleaner.strip.social import newsletter, social
@@ -34,6 +34,7 @@ from cleaner.strip.timestamp import timestamp
 
 #: The classifiers asked about a block in the head, in order.
 HEAD: tuple[Classifier, ...] = (
+    cookie_notice,
     markup,
     timestamp,
     reading_time,
@@ -52,6 +53,7 @@ HEAD: tuple[Classifier, ...] = (
 )
 #: The classifiers asked about a block in the tail, in order.
 TAIL: tuple[Classifier, ...] = (
+    cookie_notice,
     markup,
     affiliate,
     comments,
@@ -85,6 +87,7 @@ MIDDLE: tuple[Classifier, ...] = (
     markup,
     copyright_line,
     contact,
+    cookie_notice,
 )
 
 #: How many following blocks a classifier may look at.
