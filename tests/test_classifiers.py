@@ -831,3 +831,8 @@ def test_list_markers_of_text_dumps(line: str, zone: str, kind: str | None) -> N
     zones = {"head": HEAD_CLASSIFIERS, "tail": TAIL_CLASSIFIERS, "middle": MIDDLE_CLASSIFIERS}
     claim = first_claim(line, Context(zone), zones[zone])
     assert (claim.kind if claim else None) == kind
+
+
+def test_follow_prompts_in_the_head_but_not_the_middle() -> None:
+    assert _claim(social, "Siga @example_racing", HEAD) == "social"
+    assert _claim(social, "Follow Example News on Facebook and Twitter", MIDDLE) is None

@@ -83,9 +83,9 @@ def _follow_verb() -> re.Pattern[str]:
 
 
 def _follow(text: str, ctx: Context) -> Claim | None:
-    """In the tail, "Follow NAME on Twitter and Facebook.": a follow verb opening a short block that names a network."""
+    """In head or tail, "Follow NAME on Twitter and Facebook.": a follow verb opening a short block that names a network."""
     m = _follow_verb().match(text.strip())
-    if ctx.where != "tail" or word_count(text) > 30 or m is None:
+    if ctx.where == "middle" or word_count(text) > 30 or m is None:
         return None
     # The verb's object is a name, a handle or "us": "Like many in the town, …" is prose.
     if not _FOLLOWED.match(text.strip()[m.end() :]):
