@@ -32,7 +32,7 @@ def timestamp(text: str, ctx: Context) -> Claim | None:
         return Claim("timestamp", "timestamp-label")
     stamp = parse_stamp(text)
     if stamp is not None:
-        facts = (Fact("stamp", stamp, "timestamp"),)
+        facts: tuple[Fact, ...] = (Fact("stamp", stamp, "timestamp"),)
         if stamp.place:
             facts += (Fact("dateline", {"place": stamp.place}, "timestamp"),)
         return Claim("timestamp", "timestamp", facts=facts)
