@@ -99,6 +99,8 @@ def _mentions_network(text: str) -> bool:
     return bool(re.search(rf"\b(?:{'|'.join(_NETWORKS)})\b", text, re.IGNORECASE))
 
 
+#: A prompt naming one of these is about a newsletter whatever follows ("Keep an eye on your inbox …").
+_STRONG = re.compile(r"newsletter|inbox|e-?mail|nieuwsbrief|boletín|рассылк|postfach|boîte", re.IGNORECASE)
 _NAMED_LIST = re.compile(
     r"(?<!\w)(?:newsletter|nieuwsbrief|boletín|lettre d'information|рассылка)\s*[:!]?$", re.IGNORECASE
 )
@@ -127,7 +129,8 @@ def newsletter(text: str, ctx: Context) -> Claim | None:
     # A short prompt, or one that names a newsletter, an inbox … after its opening words:
     # "Sign up for a streaming account for $9 a month" is not one.
     after = {c.lower() for c in _cue().findall(text.strip(" >»→")[m.end() :])} if m is not None else set()
-    if m is not None and word_count(text) <= 30 and (word_count(text) <= 6 or after):
+    strong = m is not None and _STRONG.search(m.group(0)) is not None
+    if m is not None and word_count(text) <= 30 and (word_count(text) <= 6 or after or strong):
         return Claim("newsletter", "newsletter")
     named = word_count(text) <= 4 and all(w[0].isupper() for w in text.split()[:-1]) and len(text.split()) >= 2
     if named and _NAMED_LIST.search(text.strip()):
