@@ -11,11 +11,11 @@ import pytest
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Classifier, Context
 from cleaner.strip.dateline import dateline
-from cleaner.strip.footer import affiliate, comments, contact, contributors, reading_time, tags
+from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
-from cleaner.strip.legal import copyright_line
+from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import read_more, related_end
+from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -89,6 +89,8 @@ ALL: list[tuple[str, Classifier]] = [
         contributors,
         contact,
         affiliate,
+        markup,
+        cookie_notice,
     )
 ]
 
@@ -118,6 +120,9 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "2019-11-19",
             "Monday, November 18, 2019",
             "Last updated on 12 June 2018",
+            "Updated",
+            "Published:",
+            "- Aktualisiert",
         ],
         [
             "May 5 was the day the votes were counted, officials said.",
@@ -125,6 +130,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "March 2020 was the month everything changed for the city.",
             "Monday's meeting ended without agreement.",
             "The deadline is 11:00 on Friday, the union said.",
+            "On",
+            "Date",
         ],
     ),
     "navigation": (
@@ -168,6 +175,9 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "By Ursula von der Leyen",
             "Written by Mark O'Brien",
             "By Jane Doe, staff writer",
+            "Jane Doe, AP National Security Writer",
+            "Hans Meier, Redakteur",
+            "Maria Silva, da Redação",
         ],
         [
             "By the end of 2017, NATO had grown.",
@@ -175,6 +185,9 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "By contrast, the French plan was cheap.",
             "By then it was too late.",
             "By 2030 the town will need a new school.",
+            "London, Staff",
+            "Paris, France",
+            "Jane Doe, a writer from Leeds, won the prize.",
         ],
     ),
     "photo-credit": (
@@ -249,6 +262,7 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Registered voters can apply by post.",
             "The newsletter, founded in 1998, has 40,000 readers.",
             "Email records show the two men met.",
+            "Sign up for a streaming account with ads for $5.99 a month",
         ],
     ),
     "advertisement": (
@@ -279,6 +293,10 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Video",
             "View this post on Instagram",
             "Click here to watch the video",
+            "1 of 8",
+            "Image 3 of 12",
+            "1of/8",
+            "2 / 8",
         ],
         [
             "Video footage shows the car speeding away.",
@@ -286,6 +304,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "The video was shared 2 million times.",
             "Images of the flood spread quickly online.",
             "Clicking here and there, he found the page.",
+            "1 of 8 people said no.",
+            "In 2 of 8 cases the drug worked.",
         ],
     ),
     "title": (
@@ -297,6 +317,7 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Storm Ciara: thousands without power as gales hit UK",
             "'We will not give up,' says mayor",
             "5 things to know about the new tax rules",
+            "'Stop. Think. Vote.': a city's new slogan divides residents",
         ],
         [
             # Over-removals the benchmark found, rewritten: a long lead sentence without a full stop,
@@ -306,6 +327,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Remember the old town hall?\n(Nobody does, and that is the point.)",
             "The council voted, he said.",
             "All opinions are mine alone. #sponsored #ad",
+            "Tested by: Jane Doe Price: 49.95 Euro More info: www.example.com",
+            "Home Team 18 22 13 17 — 70",
         ],
     ),
     "caption": (
@@ -317,6 +340,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Pictured: the new bridge over the river",
             "Firefighters at the scene on Monday. (Photo by Jane Doe)",
             "Caption: the mayor at the opening",
+            "Firefighters at the scene of the blaze on Monday. less",
+            "Firefighters at the scene of the blaze on Monday, where ... more",
         ],
         [
             "Jens Stoltenberg said the alliance would not be divided.",
@@ -324,6 +349,10 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Protesters gathered outside parliament.",
             "Pictures of the scene were shared online.",
             "Right now, nobody knows, he said.",
+            "Pittsburgh",
+            "GIRLS BASKETBALL",
+            "He could not care less",
+            "Prices fell more",
         ],
     ),
     "description": (
@@ -398,6 +427,53 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Popular anger grew through the summer.",
         ],
     ),
+    "markup": (
+        markup,
+        MIDDLE,
+        [
+            "- medium-browser-and-portrait-tablet",
+            "landscape-tablet-and-above",
+            "sidebar-widget-area-top",
+            '[button link="http://example.com/review" type="big"] Send us your review[/button]',
+            '[caption id="a1"]The bridge at dawn[/caption]',
+        ],
+        [
+            "02-751-1500",
+            "well-known",
+            "state-of-the-art",
+            "The [bracketed] word stays.",
+            "A two-year-old boy was found safe.",
+        ],
+    ),
+    "embed (click here)": (
+        embed,
+        MIDDLE,
+        ["GET THE APP BY CLICKING HERE", "For the full results, click here", "To watch the video click here:"],
+        [
+            "He told readers to click here.",
+            "Click here, the instructions said, and the file would download.",
+            "Nobody knew where to click here, or why.",
+        ],
+    ),
+    "cookie-notice": (
+        cookie_notice,
+        HEAD,
+        [
+            "We use cookies and other tracking technologies to improve your browsing experience on our site.",
+            "This website uses cookies. By continuing to use our website without changing the settings, you agree.",
+            "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können.",
+            "Ce site utilise des cookies pour améliorer votre expérience.",
+            "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
+            "Accept all cookies",
+        ],
+        [
+            "The regulator said the firm's claim that it did not use cookies to track children was false, and that we use cookies was written in its policy.",
+            "Cookies baked by the school raised $400 for the library.",
+            "Privacy groups say sites use cookies to follow readers across the web.",
+            "By continuing to use coal, the country will miss its targets.",
+            "She accepts all the cookies her grandmother bakes.",
+        ],
+    ),
     "comments": (
         comments,
         TAIL,
@@ -409,6 +485,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Deixe seu comentário",
             "Comments that break our community guidelines will be removed by the moderator.",
             "ATENÇÃO: comentários ofensivos não serão aprovados pelo moderador.",
+            "Tell us what you think...",
+            "Have your say",
         ],
         [
             "The comments were made at a rally in Ohio.",
@@ -513,7 +591,15 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
     "related-links (header at the end)": (
         related_end,
         TAIL,
-        ["You may also like:", "Related", "More from World", "Most read", "Lesen Sie auch"],
+        [
+            "You may also like:",
+            "You may also like...",
+            "Most read in World News",
+            "Related",
+            "More from World",
+            "Most read",
+            "Lesen Sie auch",
+        ],
         [
             "Related to this, he said.",
             "More from the same source would follow, he said.",
@@ -531,6 +617,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Like Example Sport on Facebook",
             "Folgen Sie uns auf Twitter",
             "Siga-nos no Instagram",
+            "Download: http://example.com/podcast/615",
+            "More Example Sports: https://example.com/sports and https://twitter.com/example",
         ],
         [
             "Follow the money, he said.",
@@ -538,6 +626,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Like many in the town, she left for Twitter's rival.",
             "Join the queue early, officials advise.",
             "Follow-up tests found no trace of the virus.",
+            "Read the full report at https://example.gov/report.",
+            "The site, www.example.com, was taken down.",
         ],
     ),
     "newsletter (pitch in the tail)": (
@@ -549,6 +639,10 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "If you enjoyed this article, become a subscriber today.",
             "Abonnieren Sie unseren Newsletter",
             "Assine a newsletter",
+            "Thanks for signing up!",
+            "The Morning Briefing Newsletter",
+            "Keep an eye on your inbox for the latest news.",
+            "If you enjoyed this article, we have a proposition for you: join our members' club and read without limits, with no ads and a free tote bag for every new member who signs up this month.",
         ],
         [
             "Subscribers will pay more from next year.",
@@ -556,6 +650,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "She sent the email to the board in March.",
             "Sign up rates for the scheme were lower than expected.",
             "The inbox was full of complaints, he said.",
+            "He wrote a newsletter",
+            "the newsletter",
         ],
     ),
     "copyright (legal links)": (
@@ -600,3 +696,143 @@ def test_bare_links_in_the_middle_are_the_story_s() -> None:
 @pytest.mark.parametrize("kind,classify,ctx,line", _table(False), ids=lambda v: v if isinstance(v, str) else "")
 def test_leaves_alone(kind: str, classify: Classifier, ctx: Context, line: str) -> None:
     assert _claim(classify, line, ctx) is None
+
+
+@pytest.mark.parametrize(
+    "texts,size",
+    [
+        (
+            ["DON'T MISS", "Storm hits coast [VIDEO]", "Ten things to know about the budget", "The storm hit at dawn."],
+            3,
+        ),
+        (["Most read in world news", "Storm hits coast", "Budget: what it means", "Mayor quits"], 4),
+        (
+            [
+                "You may also like...",
+                "Storm hits coast",
+                "Budget: what it means",
+                "It rained all day, and the river rose.",
+            ],
+            3,
+        ),
+        # A one-word heading, or a header with a single short line, is left alone.
+        (["Related", "The vote", "The council voted on Monday, and the plan passed."], 0),
+        (["Related:", "The vote", "The council voted on Monday, and the plan passed."], 0),
+        (["The Vote", "What happens next", "The council voted on Monday, and the plan passed."], 0),
+    ],
+)
+def test_related_links_in_the_middle(texts: list[str], size: int) -> None:
+    assert middle_group(texts, 0) == size
+
+
+@pytest.mark.parametrize(
+    "texts,start",
+    [
+        (["The story ends here.", "- Ten Things to Know About Mars", "- Photos: The Red Planet Up Close"], 1),
+        (
+            [
+                "The story ends here.",
+                "- Ten Things to Know About Mars",
+                "- Photos: The Red Planet Up Close",
+                "- Why Mars?",
+            ],
+            None,
+        ),
+        # A list in the story: sentence case, or one item only.
+        (["Who qualified:", "- Wales (Group E): Second appearance", "- Denmark (Group D): Ninth appearance"], None),
+        (["The steps:", "- Turn off the power", "- Remove the cover"], None),
+        (["The story ends here.", "- Ten Things to Know About Mars"], None),
+    ],
+)
+def test_bulleted_teasers_at_the_end(texts: list[str], start: int | None) -> None:
+    assert bullet_teasers(texts, len(texts)) == start
+
+
+@pytest.mark.parametrize(
+    "classify,line,kind",
+    [
+        (contact, "Write to Jane Doe at jdoe@example.com", "author-bio"),
+        (contact, "The email from jdoe@example.com, written in May, was sent to the board at 3 a.m.", None),
+        (contact, "Investigators say they wrote to jdoe@example.com twice.", None),
+        (
+            copyright_line,
+            "This copy is for your personal, non-commercial use only. To order copies, visit our site.",
+            "copyright",
+        ),
+        (copyright_line, "© 2019 Example News", None),
+        (
+            copyright_line,
+            "The label said the band had sold the song, and all rights reserved by the old contract passed to the new owners in 2004.",
+            None,
+        ),
+    ],
+)
+def test_middle_claims_only_whole_notices(classify: Classifier, line: str, kind: str | None) -> None:
+    assert _claim(classify, line, MIDDLE) == kind
+
+
+@pytest.mark.parametrize(
+    "classify,ctx,line,kind",
+    [
+        (read_more, MIDDLE, "Lesen Sie auch: Die Bahn erhöht die Preise", "related-links"),
+        (read_more, MIDDLE, "À lire aussi : La réforme des retraites en cinq questions", "related-links"),
+        (read_more, MIDDLE, "Leia também: Governo anuncia novo pacote", "related-links"),
+        (read_more, MIDDLE, "Lee también: El Gobierno aprueba los presupuestos", "related-links"),
+        (read_more, MIDDLE, "Leggi anche: Il governo approva la manovra", "related-links"),
+        (read_more, MIDDLE, "Lees ook: Kabinet presenteert begroting", "related-links"),
+        (read_more, MIDDLE, "Читайте также: Правительство утвердило бюджет", "related-links"),
+        (read_more, MIDDLE, "Czytaj także: Rząd przyjął budżet", "related-links"),
+        (related_end, TAIL, "Mehr aus Politik", "related-links"),
+        (related_end, TAIL, "Más de Deportes", "related-links"),
+        (social, HEAD, "Teilen", "social"),
+        (social, HEAD, "Partager sur Facebook", "social"),
+        (newsletter, TAIL, "Abonnez-vous à notre newsletter", "newsletter"),
+        (comments, TAIL, "Deja un comentario", "comments"),
+        (comments, TAIL, "Комментарии", "comments"),
+        (tags, TAIL, "Etiquetas: política, economía, Madrid", "tags"),
+        (advertisement, MIDDLE, "Anzeige", "advertisement"),
+        (advertisement, MIDDLE, "Publicidade", "advertisement"),
+        (copyright_line, TAIL, "© 2019 Exemplo. Todos os direitos reservados.", "copyright"),
+        (navigation, HEAD, "Startseite > Politik > Ausland", "navigation"),
+        # and the prose around them stays
+        (read_more, MIDDLE, "Lesen Sie auch die Berichte der Kommission, sagte er.", None),
+        (related_end, TAIL, "Mehr aus der Region kam nicht.", None),
+        (social, HEAD, "Teilen ist besser als Besitzen, sagt die Forscherin.", None),
+        (comments, TAIL, "Comentarios del ministro provocaron críticas en el Congreso.", None),
+        (advertisement, MIDDLE, "Anzeigen gegen den Bürgermeister wurden eingestellt.", None),
+        (byline, HEAD, "Por su parte, el ministro negó las acusaciones.", None),
+        (byline, HEAD, "Von Berlin aus fuhr der Zug weiter.", None),
+    ],
+)
+def test_other_languages(classify: Classifier, ctx: Context, line: str, kind: str | None) -> None:
+    assert _claim(classify, line, ctx) == kind
+
+
+@pytest.mark.parametrize(
+    "line,zone,kind",
+    [
+        ("* Privacy Policy", "tail", "copyright"),
+        ("+ Contact us | About us", "tail", "copyright"),
+        ("* Facebook", "head", "social"),
+        ("o Advertisement", "middle", "advertisement"),
+        ("* Politics", "head", "section-label"),
+        # a list item of the story stays
+        ("* Sign up for a streaming account with ads for $5.99 a month", "middle", None),
+        ("* The council voted on Monday.", "head", None),
+        ("o clock", "head", None),
+    ],
+)
+def test_list_markers_of_text_dumps(line: str, zone: str, kind: str | None) -> None:
+    from cleaner.strip.peel import HEAD as HEAD_CLASSIFIERS
+    from cleaner.strip.peel import MIDDLE as MIDDLE_CLASSIFIERS
+    from cleaner.strip.peel import TAIL as TAIL_CLASSIFIERS
+    from cleaner.strip.peel import first_claim
+
+    zones = {"head": HEAD_CLASSIFIERS, "tail": TAIL_CLASSIFIERS, "middle": MIDDLE_CLASSIFIERS}
+    claim = first_claim(line, Context(zone), zones[zone])
+    assert (claim.kind if claim else None) == kind
+
+
+def test_follow_prompts_in_the_head_but_not_the_middle() -> None:
+    assert _claim(social, "Siga @example_racing", HEAD) == "social"
+    assert _claim(social, "Follow Example News on Facebook and Twitter", MIDDLE) is None

@@ -50,13 +50,20 @@ def split_names(names: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
+@functools.cache
+def _named_role() -> re.Pattern[str]:
+    role = alternation(words("roles"))
+    outlet = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&.'’\-]*\s+){0,4}"
+    return re.compile(rf"(?P<names>{NAME}(?:\s+(?:and|&)\s+{NAME})?)\s*[,|/–—-]\s*{outlet}(?i:{role})s?")
+
+
 def byline(text: str, ctx: Context) -> Claim | None:
-    """Claim "By NAME[, NAME and NAME][, role or outlet][, date]"."""
+    """Claim "By NAME[, NAME and NAME][, role or outlet][, date]", or "NAME, [Outlet] Role" in the head."""
     if word_count(text) > 25:
         return None
     m = _byline_pattern().fullmatch(text.strip())
     if m is None:
-        return None
+        return _name_and_role(text, ctx)
     names = split_names(m.group("names"))
     # Every name word must be capitalised in the text itself (the pattern is
     # case-blind only for the marker), and none may be a month or weekday.
@@ -73,6 +80,18 @@ def byline(text: str, ctx: Context) -> Claim | None:
         elif word_count(rest) > 8 or not all(_ROLE.fullmatch(w) for w in rest.split()):
             return None
     return Claim("byline", "byline", facts=tuple(facts))
+
+
+def _name_and_role(text: str, ctx: Context) -> Claim | None:
+    """ "Jane Doe, AP National Security Writer": a name, then only an outlet and a role word."""
+    if ctx.where != "head" or word_count(text) > 12:
+        return None
+    m = _named_role().fullmatch(text.strip())
+    names = split_names(m.group("names")) if m else ()
+    # Two words at least: "London, Staff" is a place, not a person.
+    if not names or any(len(n.split()) < 2 or n.split()[0].lower().rstrip(".") in _not_names() for n in names):
+        return None
+    return Claim("byline", "byline-role", facts=(Fact("authors", names, "byline"),))
 
 
 _BIO_SITE = [

@@ -79,7 +79,7 @@ def _is_list(text: str) -> bool:
     (True, False)
     """
     items = [i.strip() for i in re.split(r"\s*[,;|•·#]\s*|\s+/\s+", text.strip(" |,.")) if i.strip()]
-    return len(items) >= 3 and all(word_count(i) <= 5 for i in items) and not ends_sentence(text.rstrip(" |"))
+    return len(items) >= 3 and all(word_count(i) <= 6 for i in items) and not ends_sentence(text.rstrip(" |"))
 
 
 def tags(text: str, ctx: Context) -> Claim | None:
@@ -88,7 +88,7 @@ def tags(text: str, ctx: Context) -> Claim | None:
     In the tail, a keyword list right under a lone tags header is claimed too.
     """
     stripped = text.strip()
-    if word_count(stripped) > 60:
+    if word_count(stripped) > 120:
         return None
     m = _tag_label().match(stripped)
     if m is not None:
@@ -166,10 +166,13 @@ def _contact_words() -> re.Pattern[str]:
 
 def contact(text: str, ctx: Context) -> Claim | None:
     """Claim a line telling readers how to reach the author: an address or handle, and a word to say so."""
-    if ctx.where != "tail" or word_count(text) > 40 or not _REACH.search(text):
+    if word_count(text) > 40 or not _REACH.search(text):
         return None
-    if not _contact_words().search(text):
+    m = _contact_words().search(text)
+    if m is None:
         return None
+    if ctx.where != "tail" and (m.start() > 0 or word_count(text) > 12):
+        return None  # elsewhere only a short line that opens with the prompt: "Write to Jane Doe at jdoe@example.com"
     return Claim("author-bio", "contact")
 
 
@@ -183,3 +186,27 @@ def affiliate(text: str, ctx: Context) -> Claim | None:
     if word_count(text) > 50 or not _affiliate().search(text):
         return None
     return Claim("affiliate-notice", "affiliate")
+
+
+#: A CSS class or template token left alone on a line ("- medium-browser-and-portrait-tablet").
+_CLASS_NAME = re.compile(r"[-•*\s]*[a-z0-9]+(?:[-_][a-z0-9]+){2,}")
+#: A shortcode with its content ("[button link=…]Send us your review[/button]").
+_SHORTCODE = re.compile(r"\[(?P<tag>[a-z_]+)\b[^\]]*\].*\[/(?P=tag)\]", re.DOTALL)
+
+
+def markup(text: str, ctx: Context) -> Claim | None:
+    """Claim a block that is markup left by the scraper: a bare CSS class name, or a whole shortcode.
+
+    >>> markup("- landscape-tablet-and-above", Context()).kind
+    'markup'
+    >>> markup("well-known", Context()) is None, markup("02-751-1500", Context()) is None
+    (True, True)
+    """
+    stripped = text.strip()
+    # Long, with two words of letters at least: "02-751-1500" is a phone number, "state-of-the-art" a word.
+    token = stripped.lstrip("-•* ")
+    if _CLASS_NAME.fullmatch(stripped) and len(token) >= 18 and len(re.findall(r"[a-z]{2,}", token)) >= 2:
+        return Claim("markup", "markup")
+    if _SHORTCODE.fullmatch(stripped):
+        return Claim("markup", "markup")
+    return None

@@ -26,6 +26,10 @@ _CRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 _TWO_SENTENCES = re.compile(r"[^\W\d_]{4,}[.!?]\s+(?:#\w|[\"'“‘«(]?[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 
 
+#: A quotation inside a headline ("'Meth. We're on it.': …") may hold sentences of its own.
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’(?!\w)|\"[^\"]*\"|(?<!\w)'[^']*'(?!\w)")
+
+
 def _starts_like_heading(text: str) -> bool:
     first = text.lstrip("\"'“‘«(¿¡")[:1]
     return bool(first) and (first.isupper() or first.isdigit())
@@ -40,8 +44,12 @@ def title(text: str, ctx: Context) -> Claim | None:
         return None
     if text.rstrip(" \"'”’»)]")[-1:] in tuple(".,;:") or (text.isupper() and n < 3):
         return None
-    if "\n" in text.strip() or _TWO_SENTENCES.search(text):
+    if "\n" in text.strip() or _TWO_SENTENCES.search(_QUOTED.sub("“”", text)):
         return None  # a headline is one line and at most one sentence
+    if re.search(r"https?://|www\.", text) or text.count(": ") >= 2:
+        return None  # a link, or a row of "Label: value" pairs
+    if sum(w.isdigit() for w in text.split()) * 5 >= 2 * len(text.split()):
+        return None  # a score line or a table row
     if not any(looks_like_body(t) for t in ctx.after[:8]):
         return None
     return Claim("title", "title", facts=(Fact("title", text, "title"),))
@@ -75,9 +83,11 @@ def navigation(text: str, ctx: Context) -> Claim | None:
     if _navigation_pattern().fullmatch(text.strip()):
         return Claim("navigation", "navigation")
     crumbs = _CRUMB_SEP.split(text.strip())
-    if len(crumbs) >= 2 and all(0 < word_count(c) <= 4 and not ends_sentence(c) for c in crumbs):
-        if _navigation_pattern().fullmatch(crumbs[0]) or _section_pattern().fullmatch(crumbs[-1]) or len(crumbs) >= 3:
-            return Claim("navigation", "breadcrumb")
+    short = len(crumbs) >= 2 and all(0 < word_count(c) <= 4 and not ends_sentence(c) for c in crumbs)
+    if short and (
+        _navigation_pattern().fullmatch(crumbs[0]) or _section_pattern().fullmatch(crumbs[-1]) or len(crumbs) >= 3
+    ):
+        return Claim("navigation", "breadcrumb")
     return None
 
 

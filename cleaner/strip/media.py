@@ -73,6 +73,10 @@ _CREDIT_TAIL = re.compile(
 )
 
 
+#: A gallery caption with its show/hide toggle: "… the new bridge. less", "… the new bridge ... more".
+_TOGGLE = re.compile(r"(?:[.!?\"”’)]\s+less|(?:\.\.\.|…)\s*more)\s*$", re.IGNORECASE)
+
+
 @functools.cache
 def _caption_marker() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words('caption_markers'))})", re.IGNORECASE)
@@ -88,11 +92,14 @@ def caption(text: str, ctx: Context) -> Claim | None:
     n = word_count(text)
     if n > 60:
         return None
+    if n >= 6 and _TOGGLE.search(text):
+        return Claim("caption", "caption-toggle")
     if _CREDIT_TAIL.search(text) and n > 3:
         return Claim("caption", "caption-credit")
     if _caption_marker().match(text) and n > 1:
         return Claim("caption", "caption-marker")
-    if ctx.where == "head" and "title" in ctx.found and n <= 4 and is_name(text):
+    # A name of two words or more, not in capitals: "Pittsburgh" is a place, "GIRLS BASKETBALL" a label.
+    if ctx.where == "head" and "title" in ctx.found and 2 <= n <= 4 and not text.isupper() and is_name(text):
         return Claim("caption", "caption-name")
     return None
 
@@ -114,10 +121,21 @@ def _embed_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words('media_notices'))})", re.IGNORECASE)
 
 
+#: A gallery counter: "1 of 8", "Image 3 of 12", "1of/8", "2 / 8".
+_COUNTER = re.compile(
+    r"(?:(?:image|photo|picture|slide|foto|bild|imagem|imagen|immagine|фото|zdjęcie)s?\s*)?\d{1,3}\s*(?:of\s*/?|/|von|de|di|sur|van|из|z)\s*\d{1,3}",
+    re.IGNORECASE,
+)
+
+
 def embed(text: str, ctx: Context) -> Claim | None:
-    """Claim a notice left by embedded media ("This content is not available…", "Click here …")."""
+    """Claim a notice left by embedded media ("This content is not available…", "Click here …") or a gallery counter."""
     if word_count(text) > 25:
         return None
+    if _COUNTER.fullmatch(text.strip()):
+        return Claim("embed", "gallery-counter")
+    if word_count(text) <= 12 and re.search(r"\bclick(?:ing)?\s+here[\s!:>»]*$", text, re.IGNORECASE):
+        return Claim("embed", "click-here")  # "GET THE APP BY CLICKING HERE"
     m = _embed_pattern().match(text.strip(" [(<"))
     if m is None:
         return None

@@ -17,22 +17,25 @@ the new top or bottom is found now.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from cleaner.document import Block, Document, Fact
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Claim, Classifier, Context
 from cleaner.strip.dateline import dateline
-from cleaner.strip.footer import affiliate, comments, contact, contributors, reading_time, tags
+from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
-from cleaner.strip.legal import copyright_line
+from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import read_more, related_end, related_group
+from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end, related_group
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
 #: The classifiers asked about a block in the head, in order.
 HEAD: tuple[Classifier, ...] = (
+    cookie_notice,
+    markup,
     timestamp,
     reading_time,
     navigation,
@@ -50,6 +53,8 @@ HEAD: tuple[Classifier, ...] = (
 )
 #: The classifiers asked about a block in the tail, in order.
 TAIL: tuple[Classifier, ...] = (
+    cookie_notice,
+    markup,
     affiliate,
     comments,
     tags,
@@ -79,18 +84,40 @@ MIDDLE: tuple[Classifier, ...] = (
     photo_credit,
     caption,
     contributors,
+    markup,
+    copyright_line,
+    contact,
+    cookie_notice,
 )
 
 #: How many following blocks a classifier may look at.
 LOOKAHEAD = 10
 
 
+#: A list marker opening a line of a text dump: "* Home", "+ Contact us", "o Sports", "• World".
+_LIST_MARK = re.compile(r"^(?:[*+•·▪►]|o(?=\s))\s+")
+
+
 def first_claim(text: str, ctx: Context, classifiers: Iterable[Classifier]) -> Claim | None:
-    """The claim of the first classifier that claims ``text``."""
+    """The claim of the first classifier that claims ``text``.
+
+    A line under a list marker ("* Contact us") is asked about again without
+    the marker, for a claim of the whole line only.
+
+    >>> first_claim("* Privacy Policy", Context("tail"), TAIL).kind
+    'copyright'
+    """
+    classifiers = tuple(classifiers)
     for classify in classifiers:
         claim = classify(text, ctx)
         if claim is not None:
             return claim
+    bare = _LIST_MARK.sub("", text, count=1)
+    if bare != text and bare.strip():
+        for classify in classifiers:
+            claim = classify(bare, ctx)
+            if claim is not None:
+                return claim if claim.end is None else None
     return None
 
 
@@ -151,7 +178,10 @@ def peel_tail(doc: Document, classifiers: Sequence[Classifier] = TAIL) -> Docume
             found.add(claim.kind)
             facts.extend(claim.facts)
             continue
-        group = related_group([blocks[j].text for j in kept], len(kept))
+        texts = [blocks[j].text for j in kept]
+        group = related_group(texts, len(kept))
+        if group is None and (bullets := bullet_teasers(texts, len(kept))) is not None:
+            group = bullets, ("", "")
         if group is None:
             break
         start, (field, value) = group
@@ -168,8 +198,18 @@ def scan_middle(doc: Document, classifiers: Sequence[Classifier] = MIDDLE) -> Do
     blocks = list(doc.blocks)
     facts: list[Fact] = []
     ctx = Context("middle")
-    for i, block in enumerate(blocks):
-        if not block.kept:
+    kept = _kept(blocks)
+    texts = [blocks[j].text for j in kept]
+    skip = 0
+    for k, i in enumerate(kept):
+        block = blocks[i]
+        if skip:
+            skip -= 1
+            continue
+        if group := middle_group(texts, k):
+            for j in kept[k : k + group]:
+                blocks[j] = Block(blocks[j].text, "related-links", "related-block-middle")
+            skip = group - 1
             continue
         claim = first_claim(block.text, ctx, classifiers)
         if claim is not None and claim.end is None:

@@ -35,7 +35,7 @@ def related_header(text: str) -> tuple[str, str] | None:
     >>> related_header("More from World"), related_header("Related stories:"), related_header("Related to this, he said.")
     (('section', 'World'), ('', ''), None)
     """
-    text = text.strip(" >»→:")
+    text = text.strip(" >»→:").removesuffix("...").removesuffix("…").rstrip(" :")
     if word_count(text) > 7 or ends_sentence(text):
         return None
     m = _header().fullmatch(text)
@@ -44,8 +44,15 @@ def related_header(text: str) -> tuple[str, str] | None:
     rest = (m.group("rest") or "").strip(" :")
     if not rest:
         return "", ""
-    if m.group("phrase").lower().startswith("more") and rest[0].isupper() and word_count(rest) <= 3:
+    more = ("more", "más", "mais", "mehr", "plus", "più", "meer", "ещё", "еще", "więcej")
+    if m.group("phrase").lower().startswith(more) and rest[0].isupper() and word_count(rest) <= 3:
         return "section", rest
+    # "Most read in World News", "Popular on Example", "Also on example.com"
+    phrase = m.group("phrase").lower()
+    if re.fullmatch(r"(?:(?:in|on|at|from)\s+)?\S+(?:\s+\S+){0,3}", rest, re.IGNORECASE) and (
+        phrase.endswith((" in", " on", " at", " from")) or re.match(r"(?:in|on|at|from)\s", rest, re.IGNORECASE)
+    ):
+        return "", ""
     return None
 
 
@@ -58,11 +65,89 @@ def is_teaser(text: str) -> bool:
     True
     >>> is_teaser("Russia is a member of the Vienna-based organization.")
     False
+    >>> is_teaser("Who will make the Hall of Fame in 2020?"), is_teaser("Why? Nobody knows. Do you?")
+    (True, False)
     """
     stripped = text.rstrip()
     if stripped.endswith(("...", "…")):
         return word_count(text) <= 60
+    if stripped.endswith("?") and "\n" not in stripped and ". " not in stripped:
+        return word_count(text) <= 14  # a headline asking a question
     return word_count(text) <= 25 and not ends_sentence(stripped)
+
+
+_BULLET = re.compile(r"[-•*–]\s+(?P<item>\S.*)")
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
+
+
+def _title_case(text: str) -> bool:
+    """True when every word but the small ones starts with a capital or a digit: a headline.
+
+    >>> _title_case("The 11 Biggest Unanswered Questions About Dark Matter"), _title_case("Wales (Group E): Second appearance")
+    (True, False)
+    """
+    found = re.findall(r"[^\W_][\w'’\-]*", text)
+    return len(found) >= 4 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in found)
+
+
+def bullet_teasers(texts: Sequence[str], end: int) -> int | None:
+    """Where a headerless list of teasers ending at ``end`` starts: two or more bulleted headlines in Title Case.
+
+    >>> bullet_teasers(["The end of the story.", "- Ten Things to Know About Mars", "- Photos: The Red Planet Up Close"], 3)
+    1
+    >>> bullet_teasers(["Who qualified:", "- Wales (Group E): Second appearance", "- Denmark (Group D): Ninth appearance"], 3) is None
+    True
+    """
+    start = end
+    while start > 0:
+        m = _BULLET.fullmatch(texts[start - 1].strip())
+        if m is None or not is_teaser(m.group("item")) or not _title_case(m.group("item")):
+            break
+        start -= 1
+    return start if end - start >= 2 else None
+
+
+def middle_group(texts: Sequence[str], start: int) -> int:
+    """How many blocks from ``start`` make a related-links block in the middle: a clear header and two or more teasers.
+
+    >>> middle_group(["Don't miss", "Storm hits coast", "Ten things to know about the budget", "The storm hit at dawn, and the town flooded."], 0)
+    3
+    >>> middle_group(["Related", "The vote", "The council voted on Monday, and the plan passed."], 0)
+    0
+    """
+    header = texts[start].strip()
+    if related_header(header) is None:
+        return 0
+    if word_count(header) < 2 and not header.endswith(":") and not header.isupper():
+        return 0  # "Related" alone may be a sub-heading; "Related:" or "RELATED" is not
+    n = 0
+    for text in texts[start + 1 : start + 1 + 12]:
+        if not is_teaser(text) or related_header(text) is not None:
+            break
+        n += 1
+    return 1 + n if n >= 2 else 0
 
 
 def related_group(texts: Sequence[str], end: int) -> tuple[int, tuple[str, str]] | None:
@@ -83,14 +168,17 @@ def related_end(text: str, ctx: Context) -> Claim | None:
     return Claim("related-links", "related-header")
 
 
+@functools.cache
+def _read_more() -> re.Pattern[str]:
+    # "READ MORE: …", "Read more on Example News: …", "(Also read: …)"
+    return re.compile(
+        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:on|at|in|from|su|sur|en|em|auf|op|na)(?:\s+[^:|>»]{{1,30}}?)?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
 def read_more(text: str, ctx: Context) -> Claim | None:
     """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …")."""
-    # "READ MORE: …", "Read more on Example News: …", "(Also read: …)"
-    m = re.match(
-        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:on|at|in|from|su|sur|en|em|auf|op|na)\s+[^:|>»]{{1,30}}?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
-        text,
-        re.IGNORECASE,
-    )
-    if m is None or word_count(text) > 30:
+    if word_count(text) > 30 or _read_more().match(text) is None:
         return None
     return Claim("related-links", "read-more")

@@ -17,6 +17,8 @@ from cleaner.lexicon import alternation, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 _HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_URL = r"(?:https?://|www\.)\S+"
+_LINK_LINE = re.compile(rf"[^:\n]{{1,40}}:\s*{_URL}(?:\s*(?:,|and|&|\|)\s*{_URL})*\.?")
 _NETWORKS = (
     "facebook",
     "twitter",
@@ -55,6 +57,8 @@ def social(text: str, ctx: Context) -> Claim | None:
     if not stripped:
         # A bare link in the middle of a story is often the story's own (a list of links).
         return Claim("social", "handles") if text.strip() and ctx.where != "middle" else None
+    if ctx.where == "tail" and _LINK_LINE.fullmatch(text.strip()):
+        return Claim("social", "link-line")  # "Download: https://…", "More Example Sports: https://… and https://…"
     if word_count(stripped) > 14:
         return _follow(text, ctx)
     if _network_only().fullmatch(stripped) and re.search(r"[^\W\d_]", stripped):
@@ -79,9 +83,9 @@ def _follow_verb() -> re.Pattern[str]:
 
 
 def _follow(text: str, ctx: Context) -> Claim | None:
-    """In the tail, "Follow NAME on Twitter and Facebook.": a follow verb opening a short block that names a network."""
+    """In head or tail, "Follow NAME on Twitter and Facebook.": a follow verb opening a short block that names a network."""
     m = _follow_verb().match(text.strip())
-    if ctx.where != "tail" or word_count(text) > 30 or m is None:
+    if ctx.where == "middle" or word_count(text) > 30 or m is None:
         return None
     # The verb's object is a name, a handle or "us": "Like many in the town, …" is prose.
     if not _FOLLOWED.match(text.strip()[m.end() :]):
@@ -93,6 +97,13 @@ def _follow(text: str, ctx: Context) -> Claim | None:
 
 def _mentions_network(text: str) -> bool:
     return bool(re.search(rf"\b(?:{'|'.join(_NETWORKS)})\b", text, re.IGNORECASE))
+
+
+#: A prompt naming one of these is about a newsletter whatever follows ("Keep an eye on your inbox …").
+_STRONG = re.compile(r"newsletter|inbox|e-?mail|nieuwsbrief|boletín|рассылк|postfach|boîte", re.IGNORECASE)
+_NAMED_LIST = re.compile(
+    r"(?<!\w)(?:newsletter|nieuwsbrief|boletín|lettre d'information|рассылка)\s*[:!]?$", re.IGNORECASE
+)
 
 
 @functools.cache
@@ -111,12 +122,24 @@ def newsletter(text: str, ctx: Context) -> Claim | None:
     In the tail, a longer pitch naming two of newsletter, inbox, subscribe,
     sign up, e-mail is claimed too.
     """
-    if word_count(text) > 45:
+    if word_count(text) > 60:
         return None
     cues = {c.lower() for c in _cue().findall(text)}
     m = _newsletter().match(text.strip(" >»→"))
-    if m is not None and word_count(text) <= 30 and (word_count(text) <= 3 or cues):
+    # A short prompt, or one that names a newsletter, an inbox … after its opening words:
+    # "Sign up for a streaming account for $9 a month" is not one.
+    after = {c.lower() for c in _cue().findall(text.strip(" >»→")[m.end() :])} if m is not None else set()
+    strong = m is not None and _STRONG.search(m.group(0)) is not None
+    if m is not None and word_count(text) <= 30 and (word_count(text) <= 6 or after or strong):
         return Claim("newsletter", "newsletter")
+    named = word_count(text) <= 4 and all(w[0].isupper() for w in text.split()[:-1]) and len(text.split()) >= 2
+    if named and _NAMED_LIST.search(text.strip()):
+        return Claim("newsletter", "newsletter-name")  # "The Morning Briefing Newsletter"
+    # In the tail, a pitch that opens with a long prompt ("If you enjoyed this article, …").
+    if m is not None and ctx.where == "tail" and word_count(m.group(0)) >= 4:
+        return Claim("newsletter", "newsletter-pitch")
+    if word_count(text) > 45:
+        return None
     if ctx.where == "tail" and len(cues) >= 2:
         return Claim("newsletter", "newsletter-pitch")
     return None

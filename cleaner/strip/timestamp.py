@@ -10,16 +10,29 @@ True
 
 from __future__ import annotations
 
+import functools
+import re
+
 from cleaner.document import Fact
+from cleaner.lexicon import alternation, words
 from cleaner.meta.dates import parse_stamp, scan_stamp
 from cleaner.strip.claims import Claim, Context
 
 
+@functools.cache
+def _lone_label() -> re.Pattern[str]:
+    # Only the labels that cannot be ordinary words alone ("Updated", "Published"; not "on", "at", "date").
+    labels = tuple(w for w in words("date_labels") if len(w) >= 6)
+    return re.compile(rf"[-–—•·\s]*(?:{alternation(labels)})\s*:?", re.IGNORECASE)
+
+
 def timestamp(text: str, ctx: Context) -> Claim | None:
-    """Claim a date line ("Updated: May 5, 2019 10:51"), or a labelled date opening a line."""
+    """Claim a date line ("Updated: May 5, 2019 10:51"), a labelled date opening a line, or a date label left alone ("Updated")."""
+    if ctx.where != "middle" and _lone_label().fullmatch(text.strip()):
+        return Claim("timestamp", "timestamp-label")
     stamp = parse_stamp(text)
     if stamp is not None:
-        facts = (Fact("stamp", stamp, "timestamp"),)
+        facts: tuple[Fact, ...] = (Fact("stamp", stamp, "timestamp"),)
         if stamp.place:
             facts += (Fact("dateline", {"place": stamp.place}, "timestamp"),)
         return Claim("timestamp", "timestamp", facts=facts)
