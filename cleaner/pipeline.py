@@ -74,17 +74,17 @@ class Pipeline:
 
     def append(self, step: Step) -> Pipeline:
         """A copy with ``step`` added at the end."""
-        return Pipeline(self.steps + (step,), self.config)
+        return Pipeline((*self.steps, step), self.config)
 
     def insert_before(self, name: str, step: Step) -> Pipeline:
         """A copy with ``step`` just before the step called ``name``."""
         i = self._index(name)
-        return Pipeline(self.steps[:i] + (step,) + self.steps[i:], self.config)
+        return Pipeline((*self.steps[:i], step, *self.steps[i:]), self.config)
 
     def insert_after(self, name: str, step: Step) -> Pipeline:
         """A copy with ``step`` just after the step called ``name``."""
         i = self._index(name) + 1
-        return Pipeline(self.steps[:i] + (step,) + self.steps[i:], self.config)
+        return Pipeline((*self.steps[:i], step, *self.steps[i:]), self.config)
 
     def without(self, *names: str) -> Pipeline:
         """A copy without the steps called ``names``."""
@@ -95,7 +95,7 @@ class Pipeline:
     def replace(self, name: str, step: Step) -> Pipeline:
         """A copy in which ``step`` stands where the step called ``name`` stood."""
         i = self._index(name)
-        return Pipeline(self.steps[:i] + (step,) + self.steps[i + 1 :], self.config)
+        return Pipeline((*self.steps[:i], step, *self.steps[i + 1:]), self.config)
 
     def __call__(self, doc: Document) -> Document:
         for step in self.steps:

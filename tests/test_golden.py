@@ -20,7 +20,7 @@ def test_text_is_exact(sample):
 
 
 def test_expected_txt_files_agree_with_json(sample):
-    raw, expected = sample
+    _raw, expected = sample
     txt = (SAMPLES / "expected" / Path(expected["source"]).name).read_text(encoding="utf-8")
     assert txt == expected["text"]
 
@@ -64,7 +64,7 @@ def test_language_score_is_a_probability(sample):
 
 
 def test_to_dict_schema(sample):
-    raw, expected = sample
+    raw, _expected = sample
     out = cleaner.clean(raw).to_dict()
     assert list(out) == ["text", "metadata", "removed", "fixes"]
     assert all(set(r) == {"kind", "text"} for r in out["removed"])

@@ -53,11 +53,14 @@ def merge_stamps(stamps: list[Stamp]) -> str | None:
     if anchor is None:
         return None
     for other in stamps:
-        if other is not anchor and anchor.hour is None and other.agrees(anchor):
+        if (other is not anchor and anchor.hour is None and other.agrees(anchor)) or (
+            other is not anchor
+            and anchor.offset is None
+            and anchor.hour is not None
+            and other.agrees(anchor)
+            and (other.hour, other.minute) == (anchor.hour, anchor.minute)
+        ):
             anchor = anchor.merge(other)
-        elif other is not anchor and anchor.offset is None and anchor.hour is not None and other.agrees(anchor):
-            if (other.hour, other.minute) == (anchor.hour, anchor.minute):
-                anchor = anchor.merge(other)
     return anchor.iso()
 
 
