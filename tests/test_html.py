@@ -295,3 +295,12 @@ def test_other_quotes_left_out_are_not_added(cls: str) -> None:
 def test_a_post_already_extracted_is_not_added_again() -> None:
     recall = [*FIRST[:2], POST[:30], POST[30:], FIRST[2]]
     assert other_chunks(parse(with_post()), recall) == []
+
+
+def test_chunks_of_the_next_article_on_the_page_are_not_added() -> None:
+    nxt = "The school board will meet on Friday to choose a new head teacher for the primary school."
+    html = chunked().replace(
+        "</article>", f"</article><section><h1>School board meets</h1>{CHUNK.format(f'<p>{nxt}</p>')}</section>"
+    )
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert [text for _, text in other_chunks(parse(html), FIRST)] == list(SECOND)

@@ -293,7 +293,7 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
     with the same tag and class; trafilatura sometimes keeps the first only.
     The shape shared by the parents of most extracted paragraphs names the
     chunks; the paragraphs of the other blocks of that shape near them (in
-    the same ``article``, not in chrome, not lists of links) are added, each
+    the same ``article``, not after another ``h1``, not in chrome, not lists of links) are added, each
     with the index of the recall line it goes after.  So are the posts
     embedded in the article (``<blockquote class="twitter-tweet">`` …) that
     trafilatura left out: the article quotes them.
@@ -320,6 +320,7 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
     article = next(home.iterancestors("article"), None)
     order = {e: n for n, e in enumerate(tree.iter())}
     placed = sorted((order[e], i) for i, e in located.items())
+    titles = [order[h] for h in tree.iter("h1")]  # a title after the article starts another one
     total = sum(len(words(line)) for line in recall)
     extracted = words(" ".join(recall))
     added: list[tuple[int, str]] = []  # (place in the page, text)
@@ -334,6 +335,8 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
         if not _within(chunk, scope, 10_000) or next(chunk.iterancestors("article"), None) is not article:
             continue
         if container_kind(chunk, int(CONTAINER_SHARE * total)) is not None:
+            continue
+        if any(min(placed)[0] < at < order[chunk] for at in titles):
             continue
         for element in chunk:
             if not isinstance(element.tag, str) or element.tag not in PARAGRAPH_TAGS:
