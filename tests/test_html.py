@@ -239,10 +239,26 @@ def test_chunks_elsewhere_on_the_page_are_not_added(rest: str) -> None:
     assert lines == list(SECOND)
 
 
-def test_paragraphs_left_out_of_the_extracted_chunk_are_not_added() -> None:
+def test_only_prose_left_out_between_extracted_paragraphs_is_added_back() -> None:
     tree = parse(chunked())
-    assert other_chunks(tree, [*FIRST[:2], *SECOND]) == []
+    assert other_chunks(tree, [*FIRST[:2], *SECOND]) == [(1, FIRST[2])]  # between two kept: prose, added
+    assert other_chunks(tree, [FIRST[0], FIRST[2], *SECOND]) == [(0, FIRST[1])]
+    after = "The council will publish its own report on the flood, and on the wall, before the end of the year."
+    html = chunked().replace(f"<p>{FIRST[2]}</p>", f"<p>{FIRST[2]}</p><p>{after}</p>")
+    assert [text for _, text in other_chunks(parse(html), FIRST)] == list(SECOND)  # after the last one kept
     assert other_chunks(tree, FIRST[:2]) == []  # two paragraphs do not make a shape
+
+
+@pytest.mark.parametrize(
+    "left_out",
+    [
+        "Sign up for the morning briefing",  # not prose
+        '<a href="/a">Read our full coverage of the floods</a> and <a href="/b">the storm that came before it</a>.',
+    ],
+)
+def test_paragraphs_left_out_that_are_not_prose_are_not_added_back(left_out: str) -> None:
+    html = chunked().replace(f"<p>{FIRST[1]}</p>", f"<p>{FIRST[1]}</p><p>{left_out}</p>")
+    assert other_chunks(parse(html), [*FIRST, *SECOND]) == []
 
 
 @pytest.mark.parametrize(
@@ -295,3 +311,12 @@ def test_other_quotes_left_out_are_not_added(cls: str) -> None:
 def test_a_post_already_extracted_is_not_added_again() -> None:
     recall = [*FIRST[:2], POST[:30], POST[30:], FIRST[2]]
     assert other_chunks(parse(with_post()), recall) == []
+
+
+def test_chunks_of_the_next_article_on_the_page_are_not_added() -> None:
+    nxt = "The school board will meet on Friday to choose a new head teacher for the primary school."
+    html = chunked().replace(
+        "</article>", f"</article><section><h1>School board meets</h1>{CHUNK.format(f'<p>{nxt}</p>')}</section>"
+    )
+    html = html.replace("<article>", "<div>").replace("</article>", "</div>")
+    assert [text for _, text in other_chunks(parse(html), FIRST)] == list(SECOND)

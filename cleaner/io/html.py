@@ -39,6 +39,7 @@ from typing import Any
 from cleaner.document import Block, Document, Fact, Result
 from cleaner.meta.dates import parse_stamp
 from cleaner.pipeline import Pipeline, assemble
+from cleaner.strip.claims import looks_like_body
 
 #: Tags whose content is page chrome, and the kind it is.
 CHROME_TAGS = {
@@ -100,6 +101,7 @@ HEAD_SHARE = 0.2
 #: Elements whose text is the page's text; their own text is not indexed.
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _WORD = re.compile(r"\w+")
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
 _CLASS_WORD = re.compile(r"[A-Za-z]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -107,10 +109,12 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 def words(text: str) -> str:
     """The lower-cased words of ``text``, one space apart: how lines are compared with the page.
 
-    >>> words("  Hello,  World! ")
-    'hello world'
+    Soft hyphens and zero-width characters do not split words (extractors drop them).
+
+    >>> words("  Hello,  World! "), words("Not\xadfall\u200bplan")
+    ('hello world', 'notfallplan')
     """
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(_WORD.findall(text.lower().translate(_INVISIBLE)))
 
 
 @dataclass(frozen=True)
@@ -261,6 +265,10 @@ def head_outside(recall: Sequence[str], precision: str) -> int:
 
 #: Tags of the paragraphs taken from the article's other chunks.
 PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "blockquote")
+#: A paragraph left out between extracted ones is added back when it has at least this many words ...
+PROSE_MIN_WORDS = 12
+#: ... and less than this share of link text.
+PROSE_LINK_SHARE = 0.5
 #: Class words of the markup that embeds a post from a social network (quoted in the article: its text).
 EMBED_CLASS_WORDS = frozenset({"tweet", "instagram", "tiktok"})
 #: The article's paragraphs must share one parent shape at least this many times to name its chunks.
@@ -293,10 +301,12 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
     with the same tag and class; trafilatura sometimes keeps the first only.
     The shape shared by the parents of most extracted paragraphs names the
     chunks; the paragraphs of the other blocks of that shape near them (in
-    the same ``article``, not in chrome, not lists of links) are added, each
+    the same ``article``, not after another ``h1``, not in chrome, not lists of links) are added, each
     with the index of the recall line it goes after.  So are the posts
     embedded in the article (``<blockquote class="twitter-tweet">`` …) that
-    trafilatura left out: the article quotes them.
+    trafilatura left out: the article quotes them.  Inside the blocks it
+    kept, only prose paragraphs between two it kept are added (see
+    :func:`left_out_prose`): it drops other paragraphs there for good reasons.
     """
     wanted = {words(line): index for index, line in enumerate(recall)}
     wanted.pop("", None)
@@ -320,6 +330,7 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
     article = next(home.iterancestors("article"), None)
     order = {e: n for n, e in enumerate(tree.iter())}
     placed = sorted((order[e], i) for i, e in located.items())
+    titles = [order[h] for h in tree.iter("h1")]  # a title after the article starts another one
     total = sum(len(words(line)) for line in recall)
     extracted = words(" ".join(recall))
     added: list[tuple[int, str]] = []  # (place in the page, text)
@@ -335,6 +346,8 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
             continue
         if container_kind(chunk, int(CONTAINER_SHARE * total)) is not None:
             continue
+        if any(min(placed)[0] < at < order[chunk] for at in titles):
+            continue
         for element in chunk:
             if not isinstance(element.tag, str) or element.tag not in PARAGRAPH_TAGS:
                 continue
@@ -342,6 +355,10 @@ def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
             if not words(text) or words(text) in wanted or link_share(element) >= LINK_SHARE:
                 continue
             added.append((order[element], text))
+    first, last = placed[0][0], placed[-1][0]
+    for parent in {id(p): p for p in known}.values():
+        inside = [e for e in parent if isinstance(e.tag, str) and e.tag == "p" and first < order[e] < last]
+        added += [(order[e], prose) for e in inside if (prose := left_out_prose(e, extracted))]
     for post in home.iter("blockquote"):
         if class_words(post).isdisjoint(EMBED_CLASS_WORDS) or next(post.iterancestors("blockquote"), None) is not None:
             continue
@@ -365,6 +382,26 @@ def post_lines(post: Any) -> list[str]:
         rest = rest.replace(text, " ", 1)
         lines.append(" ".join(text.split()))
     return [line for line in [*lines, " ".join(rest.split())] if words(line)]
+
+
+def left_out_prose(element: Any, extracted: str) -> str | None:
+    """The text of a paragraph left out between two extracted ones, when it is prose that is not there yet.
+
+    Prose: at least :data:`PROSE_MIN_WORDS` words, ending a sentence, less
+    than half of it link text (trafilatura drops such paragraphs for their links).
+
+    >>> import lxml.html
+    >>> p = lxml.html.fromstring('<p>Her lawyer <a href="/x">said in an email to reporters</a> that he never meant to harm anyone at all.</p>')
+    >>> left_out_prose(p, "")
+    'Her lawyer said in an email to reporters that he never meant to harm anyone at all.'
+    >>> left_out_prose(p, words(p.text_content())), left_out_prose(lxml.html.fromstring('<p>Sign up now</p>'), "")
+    (None, None)
+    """
+    text = " ".join(element.text_content().split())
+    found = words(text)
+    if len(found.split()) < PROSE_MIN_WORDS or not looks_like_body(text) or found in extracted:
+        return None
+    return text if link_share(element) < PROSE_LINK_SHARE else None
 
 
 def with_chunks(recall: Sequence[str], added: Sequence[tuple[int, str]]) -> list[str]:
