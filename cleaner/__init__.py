@@ -20,7 +20,7 @@ from cleaner.pipeline import Pipeline, Step, default_pipeline
 
 __all__ = [
     "Block", "Config", "ConfigError", "Document", "Fact", "Fix", "Pipeline", "Removal", "Result", "Step",
-    "clean", "default_pipeline",
+    "clean", "clean_html", "default_pipeline",
 ]
 __version__ = "0.1.0"
 
@@ -33,3 +33,33 @@ def clean(text: str, config: Config | None = None, **options: Any) -> Result:
     """
     config = (config or Config()).replace(**options) if options else (config or Config())
     return default_pipeline(config).clean(text)
+
+
+def clean_html(
+    html: str | bytes,
+    url: str | None = None,
+    config: Config | None = None,
+    *,
+    charset: str | None = None,
+    meta: dict[str, Any] | None = None,
+    **options: Any,
+) -> Result:
+    """Clean one web page: its article text, its metadata, and what was removed.
+
+    Bytes are decoded as browsers do (BOM, UTF-8, the declared ``charset`` of
+    the HTTP header, ``<meta>``, detection).  trafilatura finds the article;
+    the page's structure and the default chain remove what it kept that is
+    not the article.  ``meta`` (a record's own fields) goes into the metadata
+    and wins over what is found.
+
+    >>> page = b"<html><head><title>Talks go on</title></head><body><article><h1>Talks go on</h1>" \\
+    ...        b"<p>By Jane Doe</p><p>The talks went on for hours on Monday, officials said.</p></article></body></html>"
+    >>> result = clean_html(page)
+    >>> result.text, result.metadata["title"], result.metadata["authors"]
+    ('The talks went on for hours on Monday, officials said.\\n', 'Talks go on', ['Jane Doe'])
+    """
+    from cleaner.io.decode import decode_html
+    from cleaner.io.html import clean_page
+
+    config = (config or Config()).replace(**options) if options else (config or Config())
+    return clean_page(decode_html(html, charset), default_pipeline(config), url=url, meta=meta)

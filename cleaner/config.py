@@ -52,8 +52,11 @@ class Config:
     typos: bool = True
     #: Page-dump mode for whole-page text: "auto", "on" or "off".
     page_mode: str = "auto"
-    #: Glob patterns of files to clean when a folder is given.
-    include: tuple[str, ...] = ("*.txt",)
+    #: Glob patterns of files to clean when a folder is given (text, HTML, JSONL and WARC, gzipped or not).
+    include: tuple[str, ...] = (
+        "*.txt", "*.html", "*.htm", "*.jsonl", "*.warc",
+        "*.txt.gz", "*.html.gz", "*.htm.gz", "*.jsonl.gz", "*.warc.gz",
+    )
     #: Glob patterns of files and folders to skip.
     exclude: tuple[str, ...] = ()
     #: A line must recur in this many documents of one site to count as its template.

@@ -48,6 +48,7 @@ def words(key: str, language: str | None = None) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda w: (-len(w), w)))
 
 
+@functools.cache
 def alternation(items: tuple[str, ...]) -> str:
     """A regex alternation of literal phrases, longest first; spaces match any run of spaces."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) or r"(?!)"

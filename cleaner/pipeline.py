@@ -135,7 +135,7 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     """The default chain for plain text, shaped by ``config``.
 
     >>> default_pipeline().names
-    ('fix_encoding', 'normalize', 'split_blocks', 'strip_chrome', 'fix_typos', 'detect_language')
+    ('fix_encoding', 'normalize', 'split_blocks', 'page_mode', 'strip_chrome', 'detect_language', 'fix_typos')
     """
     from cleaner.config import ConfigError
     from cleaner.fix.encoding import fix_encoding
@@ -143,16 +143,19 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     from cleaner.fix.whitespace import normalize
     from cleaner.meta.language import detect_language
     from cleaner.split import split_blocks
+    from cleaner.strip.page import page_mode
     from cleaner.strip.peel import PASSES, StripChrome
 
     config = config or Config()
+    chrome = StripChrome(tuple(p for p in PASSES if p not in config.disable))
     steps: list[Step] = [
         fix_encoding,
         named("normalize", functools.partial(normalize, typography=config.typography)),
         split_blocks,
-        StripChrome(tuple(p for p in PASSES if p not in config.disable)),
-        fix_typos,
+        named("page_mode", functools.partial(page_mode, mode=config.page_mode, chrome=chrome)),
+        chrome,
         named("detect_language", functools.partial(detect_language, hint=config.language)),
+        fix_typos,
     ]
     if not config.typos:
         steps.remove(fix_typos)

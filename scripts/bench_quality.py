@@ -7,7 +7,7 @@ documents, for each input variant:
 
 - ``text_recall``: trafilatura's text, a little chrome left in;
 - ``text_full``: whole-page text dumps, a lot of chrome;
-- ``html``: the raw pages through ``cleaner.clean_html`` (when it exists).
+- ``html``: the raw pages (bytes) through ``cleaner.clean_html``.
 
 It also counts the tokens removed, by kind: those the gold needed (recall
 lost) and the rest (chrome rightly removed), and lists

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import functools
 from typing import TextIO
 
 from cleaner.cli.inputs import gather
@@ -26,6 +27,7 @@ from cleaner.cli.outcome import CHANGED, FAILED, Outcome
 from cleaner.cli.pool import run_ordered
 from cleaner.cli.report import Reporter
 from cleaner.cli.style import Style
+from cleaner.cli.templates import corpus_templates
 from cleaner.cli.work import fix_outcome
 from cleaner.config import Config
 from cleaner.io.readers import Item
@@ -67,7 +69,8 @@ def run_fixing(
 ) -> None:
     """``fix``, ``check`` or ``diff`` (``args.command``) over every input; outcomes go to ``report``."""
     inputs = gather(args.paths, config, whole_files=True, filter_files=args.filter_files)
-    for entry, outcome in run_ordered(fix_outcome, inputs, config, jobs):
+    work = functools.partial(fix_outcome, templates=corpus_templates(args.paths, config, whole_files=True))
+    for entry, outcome in run_ordered(work, inputs, config, jobs):
         if outcome.status == CHANGED and isinstance(entry, Item):
             if args.command == "fix":
                 outcome = write_fixed(entry, outcome)

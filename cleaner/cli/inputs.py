@@ -7,10 +7,12 @@ and sorts out, before any cleaning, what is not for this command:
   searching a folder, which is skipped with a note (a binary file named on
   the command line is an error);
 - ``fix``, ``check`` and ``diff`` only rewrite whole plain-text files:
-  records inside a file (JSONL, WARC) and standard input are skipped with a note;
+  pages, records inside a file (JSONL, WARC), gzipped files and standard
+  input are skipped with a note;
 - a file reached twice (named twice, or through a symlink) is done once;
 - with ``--filter-files``, named files also have to pass the include and
-  exclude globs (the pre-commit hook uses this).
+  exclude globs (the pre-commit hook uses this), and ``fix``, ``check`` and
+  ``diff`` pass over named pages, JSONL, WARC and gzipped files quietly.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -32,7 +34,7 @@ from cleaner.cli.pool import Work
 from cleaner.cli.work import failure
 from cleaner.config import Config
 from cleaner.io.files import count_files, is_binary, selected
-from cleaner.io.readers import Item, read_inputs
+from cleaner.io.readers import Item, file_kind, read_inputs
 
 STDIN = "-"
 
@@ -54,16 +56,34 @@ def gather(
         ):
             yield Outcome(given, IGNORED, message="not matched by the include and exclude globs")
             continue
+        if filter_files and whole_files and given != STDIN and not Path(given).is_dir() and not plain_text(given):
+            yield Outcome(given, IGNORED, message="not a plain-text file")
+            continue
         in_folder = given != STDIN and Path(given).is_dir()
         noted: set[str] = set()
         for item in read_inputs([given], config):
             yield triage(item, in_folder, whole_files, seen, noted)
 
 
+def plain_text(path: str) -> bool:
+    """True when a file is plain text by its name (not a page, JSONL, WARC or gzipped file).
+
+    >>> plain_text("a.txt"), plain_text("notes.md"), plain_text("page.html"), plain_text("a.txt.gz")
+    (True, True, False, False)
+    """
+    return file_kind(path) == "text" and not path.lower().endswith(".gz")
+
+
 def triage(item: Item, in_folder: bool, whole_files: bool, seen: dict[str, str], noted: set[str]) -> Work:
     """``item`` when it is to be cleaned, else the outcome to report for it."""
     if item.error is not None:
-        if in_folder and item.path is not None and is_binary(item.path):
+        if (
+            in_folder
+            and item.path is not None
+            and file_kind(item.path) == "text"
+            and not item.path.name.endswith(".gz")
+            and is_binary(item.path)
+        ):
             return Outcome(item.source, SKIPPED, message="binary file")
         return failure(item.source, item.error)
     if not whole_files:

@@ -23,7 +23,9 @@ from cleaner.config import Config, ConfigError, find_pyproject
 FORMATS = ("txt", "json", "jsonl")
 
 #: Config fields that flags can set, by their ``argparse`` destination.
-FLAG_FIELDS = ("typography", "keep", "disable", "language", "typos", "include", "exclude")
+FLAG_FIELDS = (
+    "typography", "keep", "disable", "language", "typos", "include", "exclude", "text_field", "id_field", "html_field",
+)
 
 HELP = {
     "clean": "print (or write to -o DIR) the clean text of files, folders or stdin",
@@ -83,9 +85,14 @@ def shared_options() -> argparse.ArgumentParser:
         "--typos", action=argparse.BooleanOptionalAction, default=None, help="repair typos (default: on)"
     )
     config.add_argument(
-        "--include", action=Extend, type=listed, metavar="GLOB", help="files to clean in folders (default: *.txt)"
+        "--include", action=Extend, type=listed, metavar="GLOB", help="files to clean in folders (default: *.txt, *.html, *.htm, *.jsonl, *.warc, and each .gz)"
     )
     config.add_argument("--exclude", action=Extend, type=listed, metavar="GLOB", help="files and folders to skip")
+    config.add_argument("--text-field", metavar="NAME", help="JSONL input: the field holding the text (default: text)")
+    config.add_argument("--id-field", metavar="NAME", help="JSONL input: the field holding the id (default: id)")
+    config.add_argument(
+        "--html-field", metavar="NAME", help="JSONL input: the field holding the page's HTML, cleaned when present"
+    )
     run = shared.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=positive, metavar="N", help="worker processes (default: the number of cores)")
     talk = run.add_mutually_exclusive_group()

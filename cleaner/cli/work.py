@@ -25,15 +25,18 @@ import functools
 import json
 import traceback
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cleaner.cli.outcome import CHANGED, FAILED, UNCHANGED, Outcome
 from cleaner.config import Config
-from cleaner.document import Result
+from cleaner.document import Document, Result
 from cleaner.io.errors import InputError
 from cleaner.io.readers import Item
 from cleaner.pipeline import Pipeline, default_pipeline
+
+#: Template line hashes by site (see :mod:`cleaner.corpus`).
+Templates = Mapping[str, frozenset[int]]
 
 
 @functools.lru_cache(maxsize=8)
@@ -42,11 +45,39 @@ def pipeline_for(config: Config) -> Pipeline:
     return default_pipeline(config)
 
 
-def clean_item(item: Item, config: Config) -> Result:
-    """The result of one item: the only function the command calls to clean."""
+def clean_item(item: Item, config: Config, templates: Templates | None = None) -> Result:
+    """The result of one item: the only function the command calls to clean.
+
+    A page goes through :func:`cleaner.io.html.clean_page` (trafilatura, then
+    the chain), text through the chain; the record's own fields go into the
+    metadata either way.  ``templates`` are the template lines of the sites of
+    a run (see :mod:`cleaner.cli.templates`).
+    """
+    pipeline = pipeline_with_templates(config, item, templates)
+    if item.html is not None:
+        from cleaner.io.decode import decode_html
+        from cleaner.io.html import clean_page
+
+        html = decode_html(item.html, item.charset)
+        return clean_page(html, pipeline, url=item.url, meta=item.meta, source=item.source)
     if item.text is None:
         raise InputError(item.source, "no plain text to clean in this input")
-    return pipeline_for(config).clean(item.text, source=item.source)
+    return pipeline.run(Document.from_text(item.text, source=item.source, meta=item.meta))
+
+
+def _clean(item: Item, config: Config, templates: Templates | None) -> Result:
+    """:func:`clean_item`, called with two arguments when there are no templates (as before they existed)."""
+    return clean_item(item, config, templates) if templates else clean_item(item, config)
+
+
+def pipeline_with_templates(config: Config, item: Item, templates: Templates | None) -> Pipeline:
+    """The pipeline for one item: the default chain, with its site's template lines when there are any."""
+    if not templates:
+        return pipeline_for(config)
+    from cleaner.cli.templates import item_site
+    from cleaner.corpus import with_templates
+
+    return with_templates(pipeline_for(config), templates.get(item_site(item), frozenset()))
 
 
 def removed_kinds(result: Result, config: Config) -> tuple[tuple[str, int], ...]:
@@ -72,20 +103,20 @@ def guarded(work: Callable[[Item, Config], Outcome], item: Item, config: Config)
         return failure(item.source, error)
 
 
-def fix_outcome(item: Item, config: Config) -> Outcome:
+def fix_outcome(item: Item, config: Config, templates: Templates | None = None) -> Outcome:
     """What ``fix`` would do with a whole file: leave it, rewrite it, or refuse.
 
     ``fix`` refuses (and says why) when the text would clean to nothing, or
     when cleaning the clean text again would change it: a file is only
     rewritten with text that is stable.
     """
-    result = clean_item(item, config)
+    result = _clean(item, config, templates)
     removed = removed_kinds(result, config)
     if result.text == item.text:
         return Outcome(item.source, UNCHANGED, removed=removed)
     if not result.text.strip():
         return Outcome(item.source, FAILED, message="cleans to nothing; left as it is", removed=removed)
-    again = clean_item(dataclasses.replace(item, text=result.text), config)
+    again = _clean(dataclasses.replace(item, text=result.text), config, templates)
     if again.text != result.text:
         return Outcome(item.source, FAILED, message="a second cleaning would change it again; left as it is")
     return Outcome(item.source, CHANGED, output=result.text, removed=removed)
@@ -97,16 +128,16 @@ def record(result: Result, ident: str) -> dict[str, Any]:
 
 
 def render(result: Result, fmt: str, ident: str) -> str:
-    """One result in an output format: ``txt``, ``json`` or ``jsonl``."""
+    """One result in an output format: ``txt``, ``json`` or ``jsonl`` (both JSON forms are :func:`record`)."""
     if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(record(result, ident), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return json.dumps(record(result, ident), ensure_ascii=False) + "\n"
     return result.text
 
 
-def clean_outcome(item: Item, config: Config, fmt: str = "txt") -> Outcome:
+def clean_outcome(item: Item, config: Config, fmt: str = "txt", templates: Templates | None = None) -> Outcome:
     """What ``clean`` prints or writes for one item."""
-    result = clean_item(item, config)
+    result = _clean(item, config, templates)
     status = UNCHANGED if result.text == item.text else CHANGED
     return Outcome(item.source, status, output=render(result, fmt, item.ident), removed=removed_kinds(result, config))

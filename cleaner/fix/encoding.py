@@ -19,7 +19,7 @@ import re
 import ftfy
 
 from cleaner.document import Block, Document, Fix
-from cleaner.fix.whitespace import delete_invisible
+from cleaner.fix.whitespace import delete_invisible, fold_spaces
 
 _CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
 
@@ -70,13 +70,24 @@ MAX_ROUNDS = 8
 
 
 def _fix_line(line: str) -> tuple[str, set[str]]:
-    """ftfy until nothing changes; characters that normalisation deletes go
-    between rounds, since their going can make new mojibake whole."""
+    r"""ftfy until nothing changes.
+
+    ftfy reads a line as a whole, so it sees the line's spaces as normalisation
+    will leave them (folded, none at the ends), and the characters that
+    normalisation deletes go between rounds, since their going can make new
+    mojibake whole.  Otherwise a second cleaning could repair what the first
+    one could not see.
+
+    >>> _fix_line("\u00a0\u00c0\x86")
+    ('ˠ', {'mojibake'})
+    """
     kinds: set[str] = set()
+    if _NEEDS_FTFY.search(line):
+        line = fold_spaces(line)
     for _ in range(MAX_ROUNDS):
         fixed, explanation = ftfy.fix_and_explain(line, _CONFIG)
         if fixed != line:
-            fixed = delete_invisible(fixed)
+            fixed = fold_spaces(delete_invisible(fixed))
         if fixed == line:
             break
         kinds.update(k for step in explanation or () if (k := _kind(step)) is not None)

@@ -41,6 +41,16 @@ def delete_invisible(text: str) -> str:
     return _INVISIBLE.sub("", _CONTROL.sub("", text))
 
 
+def fold_spaces(text: str) -> str:
+    r"""Every run of spaces of any width as one plain space, and no space at either end of a line.
+
+    >>> fold_spaces("\u00a0a \u2009 b \nc")
+    'a b\nc'
+    """
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip(" ") for line in text.split("\n"))
+
+
 def normalize_text(text: str, typography: bool = False) -> str:
     """The normalised form of ``text`` (idempotent)."""
     text = _SURROGATE.sub("\ufffd", text)
@@ -49,8 +59,7 @@ def normalize_text(text: str, typography: bool = False) -> str:
     text = unicodedata.normalize("NFC", text)
     if not typography:
         text = _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text))
-    text = _SPACES.sub(" ", text)
-    return "\n".join(line.strip(" ") for line in text.split("\n"))
+    return fold_spaces(text)
 
 
 def normalize(doc: Document, typography: bool = False) -> Document:

@@ -35,6 +35,10 @@ ZONES = {
     "hkt": 480, "sgt": 480, "ist": None, "et": None, "pt": None, "ct": None, "mt": None,
 }
 
+#: Year, month and day; hour, minute and second (either may be partly unknown).
+Date = tuple[int | None, int | None, int | None]
+Time = tuple[int, int, int | None]
+
 
 @dataclass(frozen=True)
 class Stamp:
@@ -86,7 +90,9 @@ class Stamp:
 
     def merge(self, other: Stamp) -> Stamp:
         """The parts of both, this one's first."""
-        pick = lambda a, b: a if a is not None else b  # noqa: E731
+        def pick(a: int | None, b: int | None) -> int | None:
+            return a if a is not None else b
+
         return Stamp(
             pick(self.year, other.year), pick(self.month, other.month), pick(self.day, other.day),
             pick(self.hour, other.hour), pick(self.minute, other.minute), pick(self.second, other.second),
@@ -141,9 +147,10 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     return True
 
 
-def _date_parts(kind: str, m: re.Match[str]) -> tuple[int | None, int | None, int | None] | None:
+def _date_parts(kind: str, m: re.Match[str]) -> Date | None:
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else None
+    month: int | None
     if kind in ("iso", "ymd"):
         month, day = int(g["m"]), int(g["d"])
     elif kind in ("dmy", "mdy"):
@@ -165,12 +172,12 @@ def _date_parts(kind: str, m: re.Match[str]) -> tuple[int | None, int | None, in
     return year, month, day
 
 
-def _hour(g: dict[str, str | None]) -> tuple[int, int, int | None] | None:
+def _hour(g: dict[str, str | None]) -> Time | None:
     hour_text = g.get("H") or g.get("H2")
     if hour_text is None:
         return None
     hour, minute = int(hour_text), int(g.get("M") or 0)
-    second = int(g["S"]) if g.get("S") else None
+    second = int(s) if (s := g.get("S")) else None
     ampm = (g.get("ampm") or g.get("ampm2") or "").lower()
     if ampm:
         if hour > 12 or hour == 0:
@@ -189,23 +196,64 @@ def _offset(g: dict[str, str | None]) -> int | None:
         digits = text[1:].replace(":", "")
         hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
         return sign * (hours * 60 + minutes) if hours <= 14 else None
-    if g.get("abbr"):
-        return ZONES.get(g["abbr"].lower())
+    if abbr := g.get("abbr"):
+        return ZONES.get(abbr.lower())
     return 0  # bare UTC / GMT
 
 
-def _match_date(text: str, pos: int) -> tuple[re.Match[str], dict[str, object]] | None:
+@dataclass
+class _Found:
+    """What :func:`scan_stamp` has read so far."""
+
+    date: Date | None = None
+    time: Time | None = None
+    zone: int | None = None
+    zoned: bool = False
+    relative: bool = False
+    labelled: bool = False
+    modified: bool = False
+
+    @property
+    def dated(self) -> bool:
+        return self.date is not None or self.time is not None or self.relative
+
+
+def _match_date(text: str, pos: int, found: _Found) -> re.Match[str] | None:
+    """Match a date at ``pos``; record it (and an ISO time and zone) in ``found``."""
     g = _grammar()
     for kind in ("iso", "num", "ymd", "dmy", "mdy"):
         m = g[kind].match(text, pos)
         if m is None or (ymd := _date_parts(kind, m)) is None:
             continue
-        parts: dict[str, object] = {"date": ymd}
+        found.date = ymd
         if kind == "iso" and m.group("H"):
-            parts["time"] = (int(m.group("H")), int(m.group("M")), int(m.group("S")) if m.group("S") else None)
+            found.time = (int(m.group("H")), int(m.group("M")), int(m.group("S")) if m.group("S") else None)
             if m.group("tz"):
-                parts["zone"] = _offset({"bare": m.group("tz")} if m.group("tz") != "Z" else {})
-        return m, parts
+                found.zone, found.zoned = _offset({"bare": m.group("tz")} if m.group("tz") != "Z" else {}), True
+        return m
+    return None
+
+
+def _step(text: str, pos: int, found: _Found) -> re.Match[str] | None:
+    """Read one part of a stamp at ``pos`` into ``found``; the match, or ``None`` where the stamp ends."""
+    g = _grammar()
+    if found.date is None and (m := _match_date(text, pos, found)):
+        return m
+    if found.time is None and (m := g["time"].match(text, pos)) and (hm := _hour(m.groupdict())):
+        found.time = hm
+        return m
+    if not found.zoned and found.time is not None and (m := g["zone"].match(text, pos)):
+        found.zone, found.zoned = _offset(m.groupdict()), True
+        return m
+    if m := g["relative"].match(text, pos):
+        found.relative = True
+        return m
+    if m := g["weekday"].match(text, pos):
+        return m
+    if not found.dated and (m := g["label"].match(text, pos)):
+        found.labelled = True
+        found.modified = found.modified or bool(g["modified"].fullmatch(m.group(0)))
+        return m
     return None
 
 
@@ -217,42 +265,26 @@ def scan_stamp(text: str) -> Stamp | None:
     >>> scan_stamp("date 2017-05-25 Back to Main page").end
     15
     """
-    g = _grammar()
+    sep = _grammar()["sep"]
+    found = _Found()
     pos = 0
-    parts: dict[str, object] = {}
     while pos < len(text):
-        if sep := g["sep"].match(text, pos):
-            pos = sep.end()
+        if m := sep.match(text, pos):
+            pos = m.end()
             continue
-        dated = "date" in parts or "time" in parts or "relative" in parts
-        if "date" not in parts and (found := _match_date(text, pos)):
-            m, more = found
-            parts.update(more)
-        elif "time" not in parts and (m := g["time"].match(text, pos)) and (hm := _hour(m.groupdict())):
-            parts["time"] = hm
-        elif "zone" not in parts and "time" in parts and (m := g["zone"].match(text, pos)):
-            parts["zone"] = _offset(m.groupdict())
-        elif m := g["relative"].match(text, pos):
-            parts["relative"] = True
-        elif m := g["weekday"].match(text, pos):
-            pass
-        elif not dated and (m := g["label"].match(text, pos)):
-            parts["labelled"] = True
-            parts["modified"] = parts.get("modified") or bool(g["modified"].fullmatch(m.group(0)))
-        else:
+        if (m := _step(text, pos, found)) is None:
             break
         pos = m.end()
-    if not ("date" in parts or "time" in parts or "relative" in parts):
+    if not found.dated:
         return None
     end = pos
     while end > 0 and text[end - 1] in " ,;:|-–—(/[•·@":
         end -= 1
-    year, month, day = parts.get("date", (None, None, None))  # type: ignore[misc]
-    hour, minute, second = parts.get("time", (None, None, None))  # type: ignore[misc]
+    year, month, day = found.date or (None, None, None)
+    hour, minute, second = found.time or (None, None, None)
     return Stamp(
-        year, month, day, hour, minute, second, parts.get("zone"),  # type: ignore[arg-type]
-        modified=bool(parts.get("modified")), relative=bool(parts.get("relative")),
-        labelled=bool(parts.get("labelled")), end=end,
+        year, month, day, hour, minute, second, found.zone,
+        modified=found.modified, relative=found.relative, labelled=found.labelled, end=end,
     )
 
 

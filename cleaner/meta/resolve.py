@@ -7,6 +7,21 @@ partial stamp that agree on the day make one precise timestamp, so
 of an article is read top-down, and what the page itself declared is added
 first), except ``authors``, which are gathered in order without repeats.
 
+Which source wins, when sources disagree:
+
+1. the record's own fields (``Document.meta``: a JSONL record's other
+   fields, a WARC record's URL and crawl date) win over anything found: they
+   are what the caller knows, not a guess;
+2. then what the page declares (its ``<meta>`` tags, JSON-LD, ``<title>``, as
+   trafilatura reads them): a page states its title, authors and date for
+   machines, on purpose, while a line in the text is only read as one;
+3. then what the text says (a byline, a timestamp, a peeled title), which
+   fills every field the page leaves empty.  Dates are the exception that
+   merges: the page's date anchors, and a timestamp in the text that agrees
+   on the day adds its time and offset; one that disagrees (an "Updated"
+   line, another day) is not taken.  Authors from the page and the byline are
+   gathered, without repeats.
+
 >>> from cleaner.document import Document, Fact
 >>> from cleaner.meta.dates import parse_stamp
 >>> doc = Document(facts=(Fact("stamp", parse_stamp("date 2017-05-25")), Fact("stamp", parse_stamp("May 25, 10:51 UTC+3"))))
@@ -56,7 +71,7 @@ def resolve(doc: Document) -> dict[str, Any]:
     for fact in doc.facts:
         if fact.field == "authors":
             for name in fact.value:
-                if name not in meta["authors"]:
+                if name.casefold() not in {a.casefold() for a in meta["authors"]}:
                     meta["authors"].append(name)
         elif fact.field in ("date", "date_modified"):
             meta[fact.field] = meta[fact.field] or fact.value
@@ -65,6 +80,6 @@ def resolve(doc: Document) -> dict[str, Any]:
                 meta["dateline"] = {**fact.value, **meta["dateline"]}
         elif fact.field != "stamp" and meta.get(fact.field) is None:
             meta[fact.field] = fact.value
-    extra = {k: v for k, v in doc.meta.items() if k not in meta or meta[k] in (None, [])}
-    meta.update(extra)
+    given = {k: v for k, v in doc.meta.items() if k not in meta or v not in (None, "", [], {})}
+    meta.update(given)
     return meta

@@ -1,0 +1,180 @@
+"""Typo repair in kept text: right when it acts, and almost never acting on correct text.
+
+Two kinds of fix, each logged as a :class:`~cleaner.document.Fix` with its
+kind, the word before and after, the rule (``by``), the block and the offset:
+
+- ``typo`` (by ``document-evidence``, any language): a token seen once that is
+  one swap (or one edit) from a name or acronym the document uses three or
+  more times, or a lower-case token one swap from a common word the document
+  uses three or more times — see :mod:`cleaner.fix.typos.evidence`;
+- ``misspelling`` (by ``codespell``, English only): a known misspelling with
+  one correction — see :mod:`cleaner.fix.typos.known`.
+
+Names are not typos.  Neither kind touches a word the document repeats, a word
+inside an address, handle, hashtag or code, or a word of the metadata the
+input came with (``Document.meta``: title, authors, site, dateline); a known
+misspelling is corrected only in lower case or as a sentence's first word.
+
+**Stable by design.**  Cleaning the clean text again must fix nothing.  So
+every decision reads only what a second run sees too: the kept text, and the
+metadata the input came with.  It never reads blocks the cleaner removed (a
+title line, a byline), because the second run no longer has them: a guard
+fed by them would hold on the first run and let go on the second.  Names in
+those blocks are guarded by the case rules instead.  A fix never creates the
+conditions for another: it turns a once-seen token into a word or a name that
+was already evidence.  The language that gates the known misspellings is
+guessed on the text after the evidence fixes, which is the text the second
+run's ``detect_language`` sees when no misspelling was fixed.
+
+>>> from cleaner.document import Document, Fact
+>>> doc = Document.from_blocks(["NATO met. Then NATO spoke.", "NATO and ANTO did not recieve it."])
+>>> doc = doc.add(facts=[Fact("language", "en")])
+>>> fixed = fix_typos(doc)
+>>> fixed.blocks[1].text
+'NATO and NATO did not receive it.'
+>>> [(f.kind, f.before, f.after, f.by, f.block, f.offset) for f in fixed.fixes]
+[('typo', 'ANTO', 'NATO', 'document-evidence', 1, 9), ('misspelling', 'recieve', 'receive', 'codespell', 1, 22)]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from cleaner.document import Block, Document, Fix
+from cleaner.fix.typos.data import common_words, confusables, misspellings
+from cleaner.fix.typos.evidence import evidence_table, word_evidence_table
+from cleaner.fix.typos.known import known_fix
+from cleaner.fix.typos.tokens import Token, tokens_of
+
+__all__ = ["METADATA_FIELDS", "fix_typos", "language_of", "protected_words"]
+
+#: Metadata whose words are never corrected.
+METADATA_FIELDS = ("title", "authors", "site", "dateline")
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+
+
+def protected_words(doc: Document) -> frozenset[str]:
+    """The lower-cased words of the metadata the input came with (title, authors, site, dateline).
+
+    >>> sorted(protected_words(Document(meta={"authors": ["Jacinda Ardern"], "site": "Recieve.com", "x": "y"})))
+    ['ardern', 'com', 'jacinda', 'recieve']
+    """
+    found: set[str] = set()
+    values = [v for k, v in doc.meta.items() if k in METADATA_FIELDS]
+    for text in (s for v in values for s in _strings(v)):
+        found.update(t.text.lower() for t in tokens_of(0, text))
+    return frozenset(found)
+
+
+def _facts(doc: Document, name: str) -> list[Any]:
+    return [f.value for f in doc.facts_for(name)]
+
+
+def language_of(doc: Document, evidence_fixed: bool = False) -> str | None:
+    """The language that gates the known misspellings.
+
+    The ``language`` fact, unless evidence fixes changed the text: then the
+    language is guessed again on the fixed text, as a second run would; when
+    that guess cannot judge, the fact stands only if it too came from no guess
+    (a hint, or nothing), and otherwise no language is known.
+    """
+    language = next((v for v in _facts(doc, "language") if isinstance(v, str)), None)
+    if not evidence_fixed:
+        return language
+    from cleaner.meta.language import guess
+
+    again, _ = guess("\n".join(b.text for b in doc.kept))
+    if again is not None:
+        return again
+    guessed = any(v is not None for v in _facts(doc, "language_score"))
+    return None if guessed else language
+
+
+def _is_word(token: str) -> bool:
+    return token.lower() in common_words()
+
+
+def _is_real_word(token: str) -> bool:
+    return token in common_words() or token in confusables()
+
+
+def plan(doc: Document) -> tuple[Document, list[Fix]]:
+    """The evidence fixes made, then the known misspellings to fix, of ``doc``'s kept blocks."""
+    tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
+    if not tokens:
+        return doc, []
+    protected = protected_words(doc)
+    plain = [t for t in tokens if t.plain]
+    evidence = evidence_table(plain, _is_word, protected)
+    evidence.update(word_evidence_table(plain, _is_real_word, protected, misspellings("en"), _is_word))
+    first = [
+        Fix("typo", t.text, evidence[t.text], "document-evidence", t.block, t.offset)
+        for t in tokens
+        if t.plain and t.text in evidence
+    ]
+    if first:
+        doc = doc.replace(blocks=apply(doc.blocks, first))
+        tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
+    table = misspellings(language_of(doc, evidence_fixed=bool(first)) or "")
+    if not table:
+        return doc, first
+    lower = Counter(t.text.lower() for t in tokens)
+    second = [fix for t in tokens if (fix := _fix_one(t, table, lower, protected)) is not None]
+    return doc, first + second
+
+
+def _fix_one(token: Token, table: Mapping[str, str], lower: Counter[str], protected: frozenset[str]) -> Fix | None:
+    if not token.plain or lower[token.text.lower()] != 1 or token.text.lower() in protected:
+        return None
+    right = known_fix(token.text, token.sentence_start, table)
+    if right is None:
+        return None
+    return Fix("misspelling", token.text, right, "codespell", token.block, token.offset)
+
+
+def apply(blocks: tuple[Block, ...], fixes: list[Fix]) -> tuple[Block, ...]:
+    """``blocks`` with every fix made (offsets are those before any fix)."""
+    out = list(blocks)
+    for fix in sorted(fixes, key=lambda f: (f.block or 0, f.offset or 0), reverse=True):
+        assert fix.block is not None and fix.offset is not None
+        block = out[fix.block]
+        text = block.text[: fix.offset] + fix.after + block.text[fix.offset + len(fix.before) :]
+        out[fix.block] = Block(text, block.kind, block.by)
+    return tuple(out)
+
+
+def _original_offset(fix: Fix, earlier: list[Fix]) -> Fix:
+    """``fix``, placed in text that ``earlier`` fixes changed, placed in the text before them."""
+    shift = 0
+    for e in sorted((e for e in earlier if e.block == fix.block), key=lambda e: e.offset or 0):
+        if (e.offset or 0) + shift >= (fix.offset or 0):
+            break
+        shift += len(e.after) - len(e.before)
+    return dataclasses.replace(fix, offset=(fix.offset or 0) - shift)
+
+
+def fix_typos(doc: Document) -> Document:
+    """Correct, in kept blocks, the typos of names and the known misspellings; log each fix.
+
+    Every logged offset is the place of ``before`` in the block's text as this step received it.
+    """
+    fixed, fixes = plan(doc)
+    if not fixes:
+        return doc
+    first = [f for f in fixes if f.kind == "typo"]
+    known = [f for f in fixes if f.kind != "typo"]
+    logged = first + [_original_offset(f, first) for f in known]
+    return fixed.replace(blocks=apply(fixed.blocks, known), fixes=doc.fixes + tuple(logged))

@@ -1,0 +1,163 @@
+"""Typos shown up by the document itself: one stray spelling of a repeated name.
+
+A token that occurs once, is not a word, and is one transposition (or, for
+longer names, one edit) away from a name or acronym that the same document
+uses three or more times is a typo of that name: "ANTO" beside a dozen
+"NATO"s, "Merkle" beside "Merkel, Merkel, Merkel".  This works in any language.
+
+>>> from cleaner.fix.typos.tokens import tokens_of
+>>> text = "NATO and Merkel met. Then NATO and Merkel spoke. So did NATO, Merkel and Merkle. ANTO and Berlin agreed."
+>>> evidence_table(tokens_of(0, text), is_word=lambda w: w.lower() in {"berlin", "merkle"})
+{'ANTO': 'NATO'}
+>>> evidence_table(tokens_of(0, text), is_word=lambda w: False)
+{'Merkle': 'Merkel', 'ANTO': 'NATO'}
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+
+from cleaner.fix.typos.edits import edit, one_transposition
+from cleaner.fix.typos.tokens import Token, shape
+
+#: A name must occur this many times to be evidence.
+MIN_EVIDENCE = 3
+#: Names shorter than this are too easily one swap from a real word.
+MIN_LENGTH = 4
+#: Other edits than a swap ("Starhip", "Capial") only for spellings this long or longer: shorter
+#: ones have too many real neighbours ("Preps" is one letter from "Press").
+MIN_EDIT_LENGTH = 6
+
+NAME_SHAPES = ("upper", "title")
+#: Letters that vary between accepted spellings of one name (Zelensky, Zelenskiy; Mohamad, Mohammed).
+VOWELS = frozenset("aeiouyàáâäãåæèéêëìíîïòóôöõøœùúûüýÿаеёиоуыэюяіїєαεηιουω")
+#: Swapped endings that are spellings, not slips (theatre, theater; centre, center).
+VARIANT_ENDINGS = (("re", "er"), ("er", "re"))
+
+
+def _variant(token: str, name: str) -> bool:
+    """True when ``token`` and ``name`` differ as accepted spellings or forms of a word do."""
+    if one_transposition(token, name):
+        return any(token.lower().endswith(a) and name.lower().endswith(b) for a, b in VARIANT_ENDINGS)
+    found = edit(token, name)
+    if found is None:
+        return True
+    op, at, old, new = found
+    if any(c in VOWELS for c in (old + new).lower()):
+        return True  # vowels vary with transliteration
+    if at >= min(len(token), len(name)) - 1:
+        return True  # endings vary with grammar: Biden, Bidens; Аткинс, Аткинса
+    if op == "replace":
+        return False
+    longer = name if op == "insert" else token
+    return longer[at] in (longer[at - 1 : at], longer[at + 1 : at + 2])  # doubled letters: Garett, Garrett
+
+
+def near(token: str, name: str) -> bool:
+    """True when ``token`` may be a typo of ``name``: same shape; one swap, or,
+    when both are long enough and start alike, one edit of a consonant that is
+    neither the last letter nor one of a doubled pair.
+
+    >>> near("ANTO", "NATO"), near("Capial", "Capital"), near("Starhip", "Starship"), near("Iraq", "Iran")
+    (True, True, True, False)
+    >>> near("Preps", "Press"), near("Trunp", "Trump")
+    (False, False)
+    >>> near("Bidens", "Biden"), near("Zelensky", "Zelenskiy"), near("Garett", "Garrett"), near("Amphitheater", "Amphitheatre")
+    (False, False, False, False)
+    """
+    if shape(token) != shape(name) or _variant(token, name):
+        return False
+    if one_transposition(token, name):
+        return True
+    return min(len(token), len(name)) >= MIN_EDIT_LENGTH and token[0] == name[0]
+
+
+def evidence_table(
+    tokens: Iterable[Token], is_word: Callable[[str], bool], protected: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """Which once-seen tokens to correct to which frequent names.
+
+    A name is a capitalised or all-capital token of four letters or more that
+    the kept text uses three or more times, once at least in mid-sentence (so
+    "However" opening three sentences is no name).  ``is_word`` says whether a
+    token is a word (or a known name) of some language; ``protected`` holds
+    lower-cased words never to touch.  A token is corrected only when exactly
+    one name fits.
+    """
+    tokens = list(tokens)
+    counts = Counter(t.text for t in tokens)
+    lower = Counter(t.text.lower() for t in tokens)
+    mid = {t.text for t in tokens if not t.sentence_start}
+    names = [
+        w
+        for w, n in counts.items()
+        if n >= MIN_EVIDENCE and len(w) >= MIN_LENGTH and shape(w) in NAME_SHAPES and w in mid
+    ]
+    by_letters: dict[tuple[int, str], list[str]] = {}
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for w in names:
+        by_letters.setdefault((len(w), "".join(sorted(w))), []).append(w)
+        by_start.setdefault((w[0], len(w)), []).append(w)
+    out: dict[str, str] = {}
+    for token, n in counts.items():
+        if n != 1 or lower[token.lower()] != 1 or len(token) < MIN_LENGTH or shape(token) not in NAME_SHAPES:
+            continue
+        if token.lower() in protected or is_word(token):
+            continue
+        candidates = set(by_letters.get((len(token), "".join(sorted(token))), ()))
+        for size in (len(token) - 1, len(token), len(token) + 1):
+            candidates.update(by_start.get((token[0], size), ()))
+        matches = [w for w in candidates if near(token, w)]
+        if len(matches) == 1:
+            out[token] = matches[0]
+    return out
+
+
+#: A common word must be this long for a swap inside it to be taken for a typo.
+MIN_WORD_LENGTH = 5
+
+
+def word_evidence_table(
+    tokens: Iterable[Token],
+    is_word: Callable[[str], bool],
+    protected: frozenset[str] = frozenset(),
+    known: Mapping[str, str] | None = None,
+    is_common: Callable[[str], bool] | None = None,
+) -> dict[str, str]:
+    """Which once-seen lower-case tokens to correct to a common word the document repeats.
+
+    A token in lower case, five letters or more, seen once, that is no word
+    and no known misspelling, is corrected when swapping two neighbouring
+    letters gives exactly one common word (``is_word``) that the document uses
+    three or more times in lower case: "compnay" beside "company, company,
+    company".  ``is_word`` should know rare words too ("untied" is no slip of
+    "united"); ``is_common`` (default: ``is_word``) says which words may be
+    evidence.  A known misspelling counts as its correction, so that fixing it
+    later cannot make new evidence.
+
+    >>> from cleaner.fix.typos.tokens import tokens_of
+    >>> text = "The company grew. The company hired. A compnay said the company had grown."
+    >>> word_evidence_table(tokens_of(0, text), is_word=lambda w: w == "company")
+    {'compnay': 'company'}
+    >>> word_evidence_table(tokens_of(0, text), is_word=lambda w: w in ("company", "compnay"))
+    {}
+    """
+    known = known or {}
+    every = list(tokens)
+    seen = Counter(t.text.lower() for t in every)
+    tokens = [t for t in every if t.text.islower()]
+    counts = Counter(known.get(t.text, t.text) for t in tokens)
+    words: dict[tuple[int, str], list[str]] = {}
+    for w, n in counts.items():
+        if n >= MIN_EVIDENCE and len(w) >= MIN_WORD_LENGTH and (is_common or is_word)(w):
+            words.setdefault((len(w), "".join(sorted(w))), []).append(w)
+    out: dict[str, str] = {}
+    for token in dict.fromkeys(t.text for t in tokens):
+        if seen[token] != 1 or len(token) < MIN_WORD_LENGTH or token in known or token in protected or is_word(token):
+            continue
+        candidates = words.get((len(token), "".join(sorted(token))), [])
+        matches = [w for w in candidates if one_transposition(token, w) and not _variant(token, w)]
+        if len(matches) == 1:
+            out[token] = matches[0]
+    return out

@@ -1,0 +1,85 @@
+"""Tokens of kept text and the facts about each that the guards need.
+
+A token is a run of letters with no digit, underscore or letter glued to either
+side, so "covfefe2" and "snake_case" hold no token at all.  Each token knows
+where it stands (block and offset), whether it opens a sentence, and whether it
+sits in a "chunk" (the stretch between spaces) that looks like an address, a
+handle, a hashtag or code, where nothing is ever corrected.
+
+>>> [(t.text, t.offset, t.sentence_start, t.plain) for t in tokens_of(0, "Teh cat. It said recieve, see teh.com")]
+[('Teh', 0, True, True), ('cat', 4, False, True), ('It', 9, True, True), ('said', 12, False, True), ('recieve', 17, False, True), ('see', 26, False, True), ('teh', 30, False, False), ('com', 34, False, False)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"(?<![\w])[^\W\d_]+(?![\w])")
+#: What may stand between a sentence's end and the next sentence's first word.
+_SENTENCE_END = re.compile(r"(?:^|[.!?…:]['\"”’)\]]*\s+|\n)['\"“‘(\[¡¿-]*$")
+#: A chunk holding any of these is an address, handle, tag, path or code.
+_NOT_PROSE = re.compile(r"[@#/\\_=<>{}|~^*+$%&\d]|\.\w|\w\.\w|://")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a kept block."""
+
+    text: str
+    block: int
+    offset: int
+    #: True when the token opens its block or a sentence.
+    sentence_start: bool
+    #: False when the token sits in an address, handle, hashtag or code.
+    plain: bool
+
+
+def shape(word: str) -> str:
+    """``"upper"``, ``"title"``, ``"lower"`` or ``"mixed"`` (inner capitals).
+
+    >>> [shape(w) for w in ("NATO", "Merkel", "recieve", "McCain", "iPhone")]
+    ['upper', 'title', 'lower', 'mixed', 'mixed']
+    """
+    if word.isupper() and len(word) > 1:
+        return "upper"
+    if word.islower():
+        return "lower"
+    if word[:1].isupper() and word[1:].islower():
+        return "title"
+    return "mixed"
+
+
+def chunk_at(text: str, start: int, end: int) -> str:
+    """The stretch of ``text`` between spaces that holds ``text[start:end]``.
+
+    >>> chunk_at("see teh.com now", 4, 7)
+    'teh.com'
+    """
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
+    right_candidates = [i for i in (text.find(" ", end), text.find("\n", end), text.find("\t", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left:right]
+
+
+def is_plain(chunk: str) -> bool:
+    """False for chunks that look like addresses, handles, tags or code.
+
+    >>> [is_plain(c) for c in ("recieve,", "(teh", "teh.com", "@recieve", "#teh", "a/b", "end.")]
+    [True, True, False, False, False, False, True]
+    """
+    return not _NOT_PROSE.search(chunk.rstrip(".!?…:;,'\"”’)]"))
+
+
+def tokens_of(block: int, text: str) -> Iterator[Token]:
+    """The tokens of one block's text, in order."""
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        yield Token(
+            text=match.group(0),
+            block=block,
+            offset=start,
+            sentence_start=bool(_SENTENCE_END.search(text[max(0, start - 12) : start]) if start else True),
+            plain=is_plain(chunk_at(text, start, end)),
+        )

@@ -1,0 +1,132 @@
+"""Web pages from bytes, decoded as browsers decode them.
+
+The order: a byte-order mark; then strict UTF-8 (a page that is valid UTF-8
+is UTF-8 whatever it declares: pages often declare ISO-8859-1 and are not);
+then the charset declared by the HTTP header, a ``<meta>`` tag or an XML
+declaration; then detection (charset-normalizer).  As in browsers
+(WHATWG Encoding), a page declared ``ISO-8859-1``, ``latin1`` or ``ascii`` is
+read as ``windows-1252``, whose curly quotes and dashes sit where ISO-8859-1
+has control codes.
+
+>>> decode_html("Café".encode("utf-8"))
+'Café'
+>>> decode_html(b'<meta charset="windows-1252"><p>\\x93Hi\\x94 \\x96 caf\\xe9</p>')
+'<meta charset="windows-1252"><p>“Hi” – café</p>'
+>>> decode_html(b"<p>caf\\xe9</p>", http_charset="iso-8859-1")
+'<p>café</p>'
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+#: Labels that browsers read as another encoding (WHATWG Encoding Standard).
+BROWSER_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-sjis": "shift_jis",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+}
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+#: How far into a page a ``<meta charset>`` is looked for (browsers look at the first 1024 bytes; pages are sloppier).
+SNIFF_BYTES = 8192
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def codec_for(label: str | None) -> str | None:
+    """The Python codec that a charset label names, as a browser reads it (``None`` if unknown).
+
+    >>> codec_for("ISO-8859-1"), codec_for("utf8"), codec_for("Shift_JIS"), codec_for("no-such-thing")
+    ('cp1252', 'utf-8', 'shift_jis', None)
+    """
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = BROWSER_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def charset_from_header(content_type: str | None) -> str | None:
+    """The charset named by an HTTP ``Content-Type`` header.
+
+    >>> charset_from_header("text/html; charset=ISO-8859-1"), charset_from_header("text/html")
+    ('ISO-8859-1', None)
+    """
+    match = _HEADER_CHARSET.search(content_type or "")
+    return match.group(1) if match else None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes: XML declaration, then ``<meta>``.
+
+    >>> declared_charset(b'<?xml version="1.0" encoding="ISO-8859-2"?><html>')
+    'ISO-8859-2'
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">')
+    'koi8-r'
+    """
+    head = data[:SNIFF_BYTES]
+    match = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def decode_html(data: bytes | str, http_charset: str | None = None) -> str:
+    """The text of a page given as bytes (a ``str`` is returned as it is); never raises."""
+    if isinstance(data, str):
+        return data
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for label in (http_charset, declared_charset(data)):
+        declared = codec_for(label)
+        if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                continue
+    return data.decode(detect(data), errors="replace")
+
+
+def detect(data: bytes) -> str:
+    """The encoding charset-normalizer finds most likely, ``cp1252`` when it fits as well.
+
+    Many single-byte code pages read Western text alike; detection cannot tell
+    them apart and may name any of them.  ``windows-1252``, by far the most
+    common on the web, is taken whenever it fits as well as the best guess.
+
+    >>> detect("<p>Le ministre a déclaré que les négociations iraient « jusqu’à ce qu’un accord soit trouvé ».</p>".encode("cp1252"))
+    'cp1252'
+    >>> detect("Zażółć gęślą jaźń, powiedział minister w środę. Łódź i Kraków są piękne.".encode("cp1250"))
+    'cp1250'
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:1_000_000]))
+    if not matches or matches[0].encoding in ("ascii", "utf_8"):
+        return "cp1252"
+    best = matches[0]
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+            return "cp1252"
+    return codec_for(best.encoding) or "cp1252"

@@ -1,0 +1,404 @@
+"""Web pages: trafilatura's main text, checked against the page's own structure.
+
+trafilatura, in recall mode, finds the article and keeps its paragraphs (as
+lines) and the page's metadata.  Recall mode keeps some chrome; two checks
+against the page label what it kept that is not the article:
+
+- a paragraph whose every copy in the page sits inside a chrome container
+  (``nav``, ``aside``, ``footer``, ``figcaption``, or an element whose class or
+  id names related links, sharing, comments, newsletters …) is that chrome; a
+  container that holds a large share of the extracted text is never taken for
+  chrome, whatever its class says (pages name whole columns ``has-sidebar``);
+- paragraphs at the top of the recall text that precision mode does not keep
+  (when precision mode keeps most of the article) are the page's head: menus,
+  kickers, titles, teasers.
+
+The rest goes through the default chain like any text.
+
+>>> page = read_page('''<html><head><title>Talks go on | Daily</title></head><body>
+... <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news today</a></li></ul></nav>
+... <article><h1>Talks go on</h1>
+... <p>The talks went on for hours on Monday, officials said, and no deal was reached by the evening.</p>
+... <p>Both sides said they would meet again next week to go over the last points of the plan.</p>
+... <aside class="related"><p>Another story that the site would like you to read next</p></aside>
+... </article></body></html>''')
+>>> page.title
+'Talks go on'
+>>> [line.text for line in page.lines][:2]
+['Talks go on', 'The talks went on for hours on Monday, officials said, and no deal was reached by the evening.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaner.document import Block, Document, Fact, Result
+from cleaner.meta.dates import parse_stamp
+from cleaner.pipeline import Pipeline, assemble
+
+#: Tags whose content is page chrome, and the kind it is.
+CHROME_TAGS = {
+    "nav": "navigation",
+    "aside": "related-links",
+    "footer": "navigation",
+    "figcaption": "caption",
+    "header": "description",  # the headline block: title, stand-first, byline (the title is named as such)
+}
+#: Words in a class or id that name a chrome container, and the kind it is.
+CHROME_WORDS = {
+    "breadcrumb": "navigation",
+    "breadcrumbs": "navigation",
+    "menu": "navigation",
+    "nav": "navigation",
+    "related": "related-links",
+    "recommended": "related-links",
+    "recommendations": "related-links",
+    "trending": "related-links",
+    "popular": "related-links",
+    "latest": "related-links",
+    "tags": "navigation",
+    "outbrain": "related-links",
+    "taboola": "related-links",
+    "share": "social",
+    "sharing": "social",
+    "social": "social",
+    "comment": "social",
+    "comments": "social",
+    "newsletter": "newsletter",
+    "subscribe": "newsletter",
+    "signup": "newsletter",
+    "subscription": "newsletter",
+    "caption": "caption",
+    "credit": "photo-credit",
+    "credits": "photo-credit",
+    "promo": "advertisement",
+    "advert": "advertisement",
+    "advertisement": "advertisement",
+    "sponsored": "advertisement",
+}
+#: A paragraph with at least this share of its text inside links is a list of links, not prose.
+LINK_SHARE = 0.8
+#: A line is a list of the page's tags when at least this share of its items are tags.
+TAG_SHARE = 0.8
+_LIST_SEPARATOR = re.compile(r"[,;|•·]")
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+#: A container holding more than this share of the extracted text is part of the article, whatever its name.
+CONTAINER_SHARE = 0.3
+#: Precision mode must keep this share of the recall text for its start to mark where the article starts.
+PRECISION_SHARE = 0.5
+#: The head that precision mode leaves out is taken for chrome only when it is at most this share of the text.
+HEAD_SHARE = 0.2
+#: Elements whose text is the page's text; their own text is not indexed.
+_SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
+_WORD = re.compile(r"\w+")
+_CLASS_WORD = re.compile(r"[A-Za-z]+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def words(text: str) -> str:
+    """The lower-cased words of ``text``, one space apart: how lines are compared with the page.
+
+    >>> words("  Hello,  World! ")
+    'hello world'
+    """
+    return " ".join(_WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One paragraph of the extracted text, and the kind of chrome the page shows it to be (``None``: none)."""
+
+    text: str
+    kind: str | None = None
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a page gives: its paragraphs, checked, and its metadata as trafilatura read it."""
+
+    lines: tuple[Line, ...] = ()
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    site: str | None = None
+    description: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def parse(html: str) -> Any:
+    """The page's tree (lxml), or ``None`` when there is none to parse."""
+    import lxml.etree
+    import lxml.html
+
+    html = _XML_DECLARATION.sub("", html, count=1)
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def class_words(element: Any) -> set[str]:
+    """The lower-cased words of an element's class and id (``relatedLinks`` gives ``related`` and ``links``).
+
+    >>> import lxml.html
+    >>> sorted(class_words(lxml.html.fromstring('<div class="story-relatedLinks" id="share_bar"></div>')))
+    ['bar', 'links', 'related', 'share', 'story']
+    """
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", names)
+    return {w.lower() for w in _CLASS_WORD.findall(spaced)}
+
+
+def container_kind(element: Any, limit: int) -> str | None:
+    """The kind of chrome container ``element`` is or sits in, looking up to the first holding over ``limit`` characters."""
+    for ancestor in (element, *element.iterancestors()):
+        if not isinstance(ancestor.tag, str) or ancestor.tag in ("body", "html", "main"):
+            return None
+        if len(words(ancestor.text_content())) > limit:
+            return None
+        if ancestor.tag == "article":  # an article inside an article is a teaser of another one
+            return "related-links" if next(ancestor.iterancestors("article"), None) is not None else None
+        kind = CHROME_TAGS.get(ancestor.tag) or next(
+            (CHROME_WORDS[w] for w in sorted(class_words(ancestor)) if w in CHROME_WORDS), None
+        )
+        if kind is not None:
+            return kind
+    return None
+
+
+def link_share(element: Any) -> float:
+    """The share of an element's text that sits inside links.
+
+    >>> import lxml.html
+    >>> link_share(lxml.html.fromstring('<p><a href="/a">Parking fees go up</a></p>'))
+    1.0
+    >>> link_share(lxml.html.fromstring('<p>The council, <a href="/c">its site</a> says, voted to keep it.</p>')) < 0.5
+    True
+    """
+    text = len(words(element.text_content()))
+    linked = sum(len(words(a.text_content())) for a in element.iter("a"))
+    return min(1.0, linked / text) if text else 0.0
+
+
+def chrome_in_page(tree: Any, lines: Sequence[str], total: int) -> dict[str, tuple[str, str]]:
+    """The lines (by their :func:`words`) that the page shows to be chrome, with the kind and the rule.
+
+    A line is chrome when every copy of it in the page sits in a chrome
+    container (``html-container``), or is all, or nearly all, link text (a
+    list of links: ``html-links``; a bare URL written out is not).
+    """
+    wanted = {words(line) for line in lines} - {""}
+    found: dict[str, list[Any]] = {}
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in _SKIP:
+            continue
+        text = words(element.text_content())
+        if text in wanted:
+            found.setdefault(text, []).append(element)
+    limit = int(CONTAINER_SHARE * total)
+    chrome: dict[str, tuple[str, str]] = {}
+    bare = {words(line) for line in lines if _BARE_URL.match(line.strip())}
+    for text, elements in found.items():
+        kinds = [container_kind(e, limit) for e in elements[:20]]
+        if all(kinds) and kinds[0] is not None:
+            chrome[text] = (kinds[0], "html-container")
+        elif text not in bare and all(link_share(e) >= LINK_SHARE for e in elements[:20]):
+            chrome[text] = ("related-links", "html-links")
+    return chrome
+
+
+def head_outside(recall: Sequence[str], precision: str) -> int:
+    """How many lines at the top of ``recall`` come before the first that precision mode kept too.
+
+    Zero when precision mode kept less than half the recall text (then it did
+    not find the same article, and its start says nothing), and when the head
+    it leaves out is more than a fifth of the text (a head that long is not chrome).
+
+    >>> story = ["The first paragraph of the story, which goes on for a while.", "The second one, just as long as the first."]
+    >>> head_outside(["Menu", "Headline", *story], "\\n".join(story))
+    2
+    """
+    kept = words(precision)
+    total = sum(len(words(line)) for line in recall)
+    if not kept or len(kept) < PRECISION_SHARE * total:
+        return 0
+    for index, line in enumerate(recall):
+        text = words(line)
+        if text and text in kept:
+            head = sum(len(words(before)) for before in recall[:index])
+            return index if head <= HEAD_SHARE * total else 0
+    return 0
+
+
+def split_authors(author: str | None) -> tuple[str, ...]:
+    """trafilatura's author field (names joined by ``;``) as names.
+
+    >>> split_authors("Jane Doe; John Roe"), split_authors(None)
+    (('Jane Doe', 'John Roe'), ())
+    """
+    return tuple(name.strip() for name in (author or "").split(";") if name.strip())
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
+
+
+def _listed(value: Any) -> list[str]:
+    if not value:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+
+
+def label_lines(recall: Sequence[str], precision: str, tree: Any, title: str | None = None) -> Iterator[Line]:
+    """The recall lines, each with the kind of chrome the page shows it to be."""
+    total = sum(len(words(line)) for line in recall)
+    chrome = chrome_in_page(tree, recall, total) if tree is not None else {}
+    head = head_outside(recall, precision)
+    for index, line in enumerate(recall):
+        text = words(line)
+        if text in chrome:
+            kind, by = chrome[text]
+            yield Line(line, "title" if title and same_text(line, title) else kind, by)
+        elif index < head:
+            yield Line(line, "navigation", "html-head")
+        else:
+            yield Line(line)
+
+
+def read_page(html: str, url: str | None = None) -> Page:
+    """The paragraphs and metadata of a page (an empty :class:`Page` when there is no article)."""
+    import trafilatura
+
+    options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True}
+    tree = parse(html)  # trafilatura prunes the trees it is given: it gets the text, and parses it itself
+    if tree is None:
+        return Page()
+    found: Any = trafilatura.bare_extraction(html, favor_recall=True, with_metadata=True, **options)
+    if found is None:
+        return Page()
+    recall = _lines(found.text)
+    precision = trafilatura.extract(html, favor_precision=True, **options) or ""
+    extra = {
+        "url": found.url or url,
+        "categories": _listed(found.categories),
+        "tags": _listed(found.tags),
+    }
+    return Page(
+        lines=tuple(label_lines(recall, precision, tree, found.title)),
+        title=found.title or None,
+        authors=split_authors(found.author),
+        date=found.date or None,
+        site=found.sitename or None,
+        description=found.description or None,
+        extra={k: v for k, v in extra.items() if v},
+    )
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    """True when two texts have the same words (a title and its copy in the text).
+
+    >>> same_text("Talks go on", "Talks go on."), same_text("Talks go on", "Talks stop")
+    (True, False)
+    """
+    return bool(a and b) and words(a or "") == words(b or "")
+
+
+def page_facts(page: Page) -> tuple[Fact, ...]:
+    """What the page declares, as facts that come before any the text gives.
+
+    >>> [(f.field, f.value) for f in page_facts(Page(title="Talks go on", authors=("Jane Doe",)))]
+    [('title', 'Talks go on'), ('authors', ('Jane Doe',))]
+    """
+    facts = [Fact("title", page.title, "html"), Fact("authors", page.authors, "html")]
+    stamp = parse_stamp(page.date) if page.date else None
+    if stamp is not None:
+        facts.append(Fact("stamp", stamp, "html"))
+    facts += [Fact("site", page.site, "html"), Fact("description", page.description, "html")]
+    return tuple(f for f in facts if f.value)
+
+
+def is_tag_list(text: str, tags: Collection[str]) -> bool:
+    """True when ``text`` is a list of the page's own tags or categories (at least two, nearly all of it).
+
+    >>> is_tag_list("library, city council, budget", ["Library", "City council", "Budget"])
+    True
+    >>> is_tag_list("The library, the council and the budget were discussed.", ["Library", "Budget"])
+    False
+    """
+    known = {words(t) for t in tags} - {""}
+    parts = [w for part in _LIST_SEPARATOR.split(text) if (w := words(part))]
+    return bool(known) and len(parts) >= 2 and sum(p in known for p in parts) >= TAG_SHARE * len(parts)
+
+
+def relabel(doc: Document, lines: Sequence[Line], tags: Collection[str] = ()) -> Document:
+    """Label the kept blocks that the page shows to be chrome.
+
+    Chrome containers and lists of the page's tags are matched anywhere; the
+    page's head only from the top, up to the first kept block that is not part of it.
+    """
+    container = {words(line.text): line for line in lines if line.by in ("html-container", "html-links")}
+    head = {words(line.text): line for line in lines if line.by == "html-head"}
+    in_head = True
+    blocks = list(doc.blocks)
+    for index, block in enumerate(blocks):
+        if not block.kept:
+            continue
+        text = words(block.text)
+        line = container.get(text) or (head.get(text) if in_head else None)
+        in_head = in_head and text in head
+        if line is not None and line.kind is not None:
+            blocks[index] = Block(block.text, line.kind, line.by)
+        elif is_tag_list(block.text, tags):
+            blocks[index] = Block(block.text, "navigation", "html-tags")
+    return doc.with_blocks(blocks)
+
+
+def clean_page(
+    html: str, pipeline: Pipeline, url: str | None = None, meta: Mapping[str, Any] | None = None, source: str = ""
+) -> Result:
+    """The result of a page through ``pipeline``: trafilatura's text, checked against the page, then the chain.
+
+    The page's title goes before the text when the text does not start with
+    it, so the chain reads the head as it would read a scraped article; if
+    the chain does not take it for the title, it is labelled as the title
+    and the chain is run again.
+    """
+    page = read_page(html, url)
+    blocks = [Block(line.text) for line in page.lines]
+    added = bool(page.title) and not (blocks and same_text(blocks[0].text, page.title))
+    if added:
+        blocks.insert(0, Block(page.title or ""))
+    doc = Document(blocks=tuple(blocks), facts=page_facts(page), source=source, meta={**page.extra, **(meta or {})})
+    done = pipeline(doc)
+    if added and done.blocks and done.blocks[0].kept:
+        done = pipeline(doc.relabel(0, "title", by="html-title"))
+    tags = [*page.extra.get("tags", []), *page.extra.get("categories", [])]
+    return assemble(relabel(one_title(done, page.title), page.lines, tags), pipeline.config)
+
+
+def one_title(doc: Document, title: str | None) -> Document:
+    """Blocks the chain took for a title after the page's own title go back to the text.
+
+    The page says what its title is; a second "title" below it is a
+    subheading or a short first paragraph.
+
+    >>> doc = Document(blocks=(Block("Talks go on", "title", "title"), Block("Why now?", "title", "title"), Block("Text.")))
+    >>> [b.kind for b in one_title(doc, "Talks go on").blocks]
+    ['title', 'body', 'body']
+    """
+    if not title:
+        return doc
+    blocks = list(doc.blocks)
+    seen = False
+    for index, block in enumerate(blocks):
+        if block.kind == "title" and seen and not same_text(block.text, title):
+            blocks[index] = Block(block.text)
+        seen = seen or (block.kind == "title" and same_text(block.text, title))
+    return doc.with_blocks(blocks)

@@ -1,0 +1,381 @@
+#!/usr/bin/env python3
+"""Measure typo repair: inject typos into the bench gold texts, see what comes back.
+
+Two kinds of typo are injected, with a fixed seed, at most one per paragraph:
+
+- **names**: two neighbouring letters swapped inside a name or acronym that the
+  article repeats (four or more times, always capitalised, at least once in
+  mid-sentence), in one of its occurrences;
+- **misspellings**: a word of the article replaced, in one occurrence, by a
+  common English misspelling of it, from :data:`MISSPELLINGS` below.
+
+:data:`MISSPELLINGS` was written by hand for this script, from common
+misspellings of English; it is not read from, generated from or checked
+against the fixer's list (``cleaner/data/typos/``), so the bench measures how
+well that list covers misspellings met in the wild rather than the list
+against itself.  (The script reports how many of these pairs the fixer's list
+happens to hold, for information only.)
+
+The gold texts go through the typo step alone (paragraphs as blocks, language
+detected), once as they are and once with typos injected:
+
+- **recall**: share of injected typos fixed back exactly (same place, same word);
+- **precision**: share of fixes on the injected texts that undo an injected typo;
+- **false fixes per 10,000 words** on the untouched gold texts (each one listed).
+
+    python scripts/bench_typos.py
+    python scripts/bench_typos.py --seed 1 --show 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cleaner.document import Document, Fix  # noqa: E402
+from cleaner.fix.typos import fix_typos  # noqa: E402
+from cleaner.meta.language import detect_language  # noqa: E402
+
+DEFAULT_GOLD = ROOT.parent / "shared" / "bench" / "scrapinghub" / "gold"
+
+#: Correct word -> a common misspelling of it (hand-written for this bench).
+MISSPELLINGS = {
+    "absence": "absense",
+    "accept": "acept",
+    "accidentally": "accidentaly",
+    "accommodate": "accomodate",
+    "achieve": "acheive",
+    "acquire": "aquire",
+    "across": "accross",
+    "actually": "actualy",
+    "address": "adress",
+    "advertisement": "advertisment",
+    "aggressive": "agressive",
+    "almost": "allmost",
+    "already": "allready",
+    "although": "altough",
+    "apparently": "apparantly",
+    "appearance": "appearence",
+    "argument": "arguement",
+    "assassination": "assasination",
+    "basically": "basicly",
+    "beautiful": "beatiful",
+    "before": "befor",
+    "beginning": "begining",
+    "believe": "beleive",
+    "between": "betwen",
+    "business": "buisness",
+    "calendar": "calender",
+    "campaign": "campaing",
+    "category": "catagory",
+    "colleague": "collegue",
+    "coming": "comming",
+    "commitment": "commitment",
+    "committee": "comittee",
+    "completely": "completly",
+    "conscious": "concious",
+    "controversial": "controversal",
+    "definitely": "definately",
+    "description": "discription",
+    "develop": "develope",
+    "difference": "diffrence",
+    "disappear": "dissapear",
+    "disappoint": "dissapoint",
+    "economic": "economic",
+    "embarrass": "embarass",
+    "environment": "enviroment",
+    "especially": "especialy",
+    "exaggerate": "exagerate",
+    "existence": "existance",
+    "experience": "experiance",
+    "familiar": "familar",
+    "finally": "finaly",
+    "foreign": "foriegn",
+    "forward": "foward",
+    "friend": "freind",
+    "government": "goverment",
+    "guarantee": "garantee",
+    "happened": "happend",
+    "harass": "harrass",
+    "height": "heigth",
+    "immediately": "immediatly",
+    "incident": "incidant",
+    "independent": "independant",
+    "interesting": "intresting",
+    "interrupt": "interupt",
+    "knowledge": "knowlege",
+    "library": "libary",
+    "license": "lisence",
+    "maintenance": "maintainance",
+    "millennium": "millenium",
+    "minuscule": "miniscule",
+    "necessary": "neccessary",
+    "neighbour": "nieghbour",
+    "noticeable": "noticable",
+    "occasion": "occassion",
+    "occurred": "occured",
+    "occurrence": "occurence",
+    "official": "offical",
+    "opportunity": "oppurtunity",
+    "parliament": "parliment",
+    "particular": "particlar",
+    "people": "poeple",
+    "perhaps": "perhpas",
+    "persistent": "persistant",
+    "politician": "politican",
+    "possession": "posession",
+    "possible": "possable",
+    "potatoes": "potatos",
+    "preferred": "prefered",
+    "presence": "presense",
+    "probably": "probaly",
+    "problem": "probelm",
+    "professor": "proffesor",
+    "publicly": "publically",
+    "really": "realy",
+    "receive": "recieve",
+    "recommend": "reccommend",
+    "reference": "refrence",
+    "relevant": "relevent",
+    "religious": "religous",
+    "remember": "rember",
+    "restaurant": "restaraunt",
+    "rhythm": "rythm",
+    "schedule": "schedual",
+    "secretary": "secratary",
+    "separate": "seperate",
+    "similar": "similiar",
+    "sincerely": "sincerly",
+    "successful": "succesful",
+    "supersede": "supercede",
+    "surprise": "suprise",
+    "technology": "tecnology",
+    "temperature": "temprature",
+    "threshold": "threshhold",
+    "tomorrow": "tommorow",
+    "tongue": "tounge",
+    "truly": "truely",
+    "twelfth": "twelth",
+    "until": "untill",
+    "unfortunately": "unfortunatly",
+    "vacuum": "vacume",
+    "weird": "wierd",
+    "whether": "wether",
+    "which": "whcih",
+    "without": "withuot",
+    "writing": "writting",
+    "their": "thier",
+    "because": "becuase",
+    "through": "throught",
+    "thought": "thougth",
+    "something": "somthing",
+    "different": "diffrent",
+    "important": "importent",
+    "company": "compnay",
+    "country": "contry",
+    "community": "comunity",
+    "million": "milion",
+    "statement": "statment",
+    "decision": "desicion",
+    "president": "presidnet",
+    "minister": "minsiter",
+    "security": "securty",
+    "national": "natinal",
+    "according": "acording",
+    "another": "anohter",
+    "however": "howver",
+    "several": "severel",
+    "since": "sinse",
+    "always": "allways",
+    "would": "woudl",
+    "could": "coudl",
+    "should": "shoudl",
+    "years": "yeras",
+    "still": "stil",
+    "while": "wihle",
+    "where": "wehre",
+}
+MISSPELLINGS = {k: v for k, v in MISSPELLINGS.items() if k != v}
+
+WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
+
+
+@dataclass(frozen=True)
+class Injected:
+    """One typo put into a document: where, what it was, what it became."""
+
+    doc: str
+    block: int
+    offset: int
+    original: str
+    typo: str
+    kind: str
+
+
+def paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def run(blocks: list[str]) -> Document:
+    """The typo step alone on paragraphs, after language detection."""
+    return fix_typos(detect_language(Document.from_blocks(blocks)))
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"'“‘("
+
+
+def name_candidates(blocks: list[str]) -> list[tuple[int, int, str]]:
+    """Occurrences of names repeated 4+ times, always capitalised, once or more mid-sentence."""
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    lower: Counter[str] = Counter()
+    mid: set[str] = set()
+    for b, text in enumerate(blocks):
+        for m in WORD.finditer(text):
+            word = m.group(0)
+            lower[word.lower()] += word.islower()
+            if word[0].isupper() and len(word) >= 4 and (word.isupper() or word[1:].islower()):
+                occurrences.setdefault(word, []).append((b, m.start()))
+                if _mid_sentence(text, m.start()):
+                    mid.add(word)
+    return [
+        (b, o, w)
+        for w, places in sorted(occurrences.items())
+        if len(places) >= 4 and lower[w.lower()] == 0 and w in mid
+        for b, o in places
+    ]
+
+
+def swap_inside(word: str, rng: random.Random) -> str | None:
+    """``word`` with two neighbouring inner letters swapped (never the first), or None."""
+    spots = [i for i in range(1, len(word) - 1) if word[i] != word[i + 1]]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def inject(
+    doc_id: str, blocks: list[str], rng: random.Random, names: int, words: int
+) -> tuple[list[str], list[Injected]]:
+    """``blocks`` with typos put in (one per block at most), and the record of them."""
+    blocks = list(blocks)
+    used: set[int] = set()
+    done: list[Injected] = []
+    seen = {w for text in blocks for w in WORD.findall(text)}
+
+    candidates = name_candidates(blocks)
+    rng.shuffle(candidates)
+    picked: set[str] = set()
+    for b, offset, word in candidates:
+        if len([d for d in done if d.kind == "name"]) >= names:
+            break
+        if b in used or word in picked:
+            continue
+        typo = swap_inside(word, rng)
+        if typo is None or typo in seen:
+            continue
+        blocks[b] = blocks[b][:offset] + typo + blocks[b][offset + len(word) :]
+        used.add(b)
+        picked.add(word)
+        done.append(Injected(doc_id, b, offset, word, typo, "name"))
+
+    spots = [(b, m.start(), m.group(0)) for b, text in enumerate(blocks) for m in WORD.finditer(text)]
+    spots = [(b, o, w) for b, o, w in spots if w in MISSPELLINGS and MISSPELLINGS[w] not in seen]
+    rng.shuffle(spots)
+    chosen: set[str] = set()
+    for b, offset, word in spots:
+        if len([d for d in done if d.kind == "misspelling"]) >= words:
+            break
+        if b in used or word in chosen:
+            continue
+        typo = MISSPELLINGS[word]
+        blocks[b] = blocks[b][:offset] + typo + blocks[b][offset + len(word) :]
+        used.add(b)
+        chosen.add(word)
+        done.append(Injected(doc_id, b, offset, word, typo, "misspelling"))
+    return blocks, done
+
+
+def _show(fix: Fix, blocks: list[str]) -> str:
+    text = blocks[fix.block or 0]
+    start = fix.offset or 0
+    return f"{fix.before!r} -> {fix.after!r} ({fix.kind}): …{text[max(0, start - 40) : start + 40]}…"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--names", type=int, default=2, help="name typos per document (default 2)")
+    parser.add_argument("--words", type=int, default=2, help="misspellings per document (default 2)")
+    parser.add_argument("--show", type=int, default=10, help="list this many misses")
+    args = parser.parse_args(argv)
+
+    rng = random.Random(args.seed)
+    n_words = 0
+    false_fixes: list[str] = []
+    injected: list[Injected] = []
+    hits: list[Injected] = []
+    wrong: list[str] = []
+    fixes_on_injected = 0
+    files = sorted(args.gold.glob("*.txt"))
+    for path in files:
+        blocks = paragraphs(path.read_text(encoding="utf-8"))
+        n_words += sum(len(WORD.findall(b)) for b in blocks)
+        for fix in run(blocks).fixes:
+            false_fixes.append(f"{path.stem[:12]} {_show(fix, blocks)}")
+        typoed, done = inject(path.stem, blocks, rng, args.names, args.words)
+        injected += done
+        result = run(typoed)
+        fixes_on_injected += len(result.fixes)
+        expected = {(d.block, d.offset): d for d in done}
+        for fix in result.fixes:
+            d = expected.get((fix.block, fix.offset))  # type: ignore[arg-type]
+            if d is not None and fix.before == d.typo and fix.after == d.original:
+                hits.append(d)
+            else:
+                wrong.append(f"{path.stem[:12]} {_show(fix, typoed)}")
+
+    def ratio(a: int, b: int) -> str:
+        return f"{a / b:.3f}" if b else "n/a"
+
+    print(f"documents {len(files)}, words {n_words}, seed {args.seed}")
+    for kind in ("name", "misspelling"):
+        n = sum(d.kind == kind for d in injected)
+        k = sum(d.kind == kind for d in hits)
+        print(f"recall {kind + 's':13} {ratio(k, n)}  ({k}/{n})")
+    print(f"recall {'both':13} {ratio(len(hits), len(injected))}  ({len(hits)}/{len(injected)})")
+    print(f"precision           {ratio(len(hits), fixes_on_injected)}  ({len(hits)}/{fixes_on_injected})")
+    per = 10000 * len(false_fixes) / n_words if n_words else 0.0
+    print(f"false fixes on untouched gold: {len(false_fixes)} ({per:.3f} per 10,000 words)")
+    for line in false_fixes:
+        print("  " + line)
+    if wrong:
+        print("fixes on injected texts that undo no injected typo:")
+        for line in wrong:
+            print("  " + line)
+    missed = [d for d in injected if d not in hits]
+    if missed and args.show:
+        print(f"missed (first {args.show}):")
+        for d in missed[: args.show]:
+            print(f"  {d.doc[:12]} {d.kind}: {d.typo!r} (was {d.original!r})")
+    from cleaner.fix.typos.data import misspellings
+
+    known = misspellings("en")
+    held = sum(known.get(v) == k for k, v in MISSPELLINGS.items())
+    print(f"(for information: the fixer's list holds {held} of the bench's {len(MISSPELLINGS)} pairs)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
