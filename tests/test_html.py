@@ -14,7 +14,7 @@ from test_cli_support import run
 
 from cleaner import clean_html
 from cleaner.io.decode import decode_html
-from cleaner.io.html import chrome_in_page, head_outside, parse, words
+from cleaner.io.html import chrome_in_page, head_outside, other_chunks, parse, with_chunks, words
 
 
 def test_a_page_gives_its_article_and_metadata() -> None:
@@ -175,3 +175,123 @@ def test_the_hook_passes_over_html_files_quietly(tmp_path: Path) -> None:
     result = run("check", "--filter-files", tmp_path / "a.html")
     assert (result.code, result.out) == (0, "")
     assert "skipped" not in result.err
+
+
+def test_lists_in_the_article_are_not_taken_for_a_page_dump() -> None:
+    top = ["Two cups of flour", "One egg", "A pinch of salt", "Half a cup of milk", "Some butter", "A little sugar"]
+    bottom = ["A large bowl", "A whisk", "A frying pan", "A spatula", "Two plates", "A clean towel"]
+
+    def listed(items: list[str]) -> str:
+        return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+    html = page(paragraphs=(), extra_body=listed(top) + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + listed(bottom))
+    result = clean_html(html)
+    assert all(item in result.text for item in top + bottom)
+    assert "boilerplate" not in {r.kind for r in result.removed}
+    assert "A whisk" not in clean_html(html, page_mode="on").text
+
+
+CHUNK = '<div class="story-body">{}</div>'
+FIRST = (
+    "The river rose by two metres overnight, and the town's lower streets were under water by dawn.",
+    "Fire crews went from door to door in boats to help older residents out of their homes.",
+    "The mayor said the new flood wall had held along most of its length, but not near the old mill.",
+)
+SECOND = (
+    "By the afternoon the water had begun to fall, and shop owners came back to count the damage.",
+    "Engineers will look at the wall near the mill next week, the council said.",
+)
+
+
+def chunked(middle: str = "", rest: str = "") -> str:
+    paragraphs = ["".join(f"<p>{p}</p>" for p in FIRST), "".join(f"<p>{p}</p>" for p in SECOND)]
+    return (
+        "<html><body><main><article><h1>Floods</h1>"
+        f"{CHUNK.format(paragraphs[0])}<div class='ad-slot'>{middle}</div>{CHUNK.format(paragraphs[1])}"
+        f"</article>{rest}</main></body></html>"
+    )
+
+
+def test_the_other_chunks_of_a_split_article_are_added_in_place() -> None:
+    tree = parse(chunked())
+    added = other_chunks(tree, [*FIRST, "Last line of the first chunk's caption"])
+    assert added == [(2, SECOND[0]), (2, SECOND[1])]
+    assert with_chunks(FIRST, added) == [*FIRST, *SECOND]
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        # a teaser of another article, with the same markup
+        CHUNK.format("<p>Another town is building a wall of its own, and hopes it holds better.</p>").join(
+            ["<article>", "</article>"]
+        ),
+        # the same markup in a sidebar
+        "<aside>"
+        + CHUNK.format("<p>Read our guide to getting your home ready for a flood this winter.</p>")
+        + "</aside>",
+        # a list of links
+        CHUNK.format('<p><a href="/a">Floods in the north</a> <a href="/b">Storm warnings</a></p>'),
+    ],
+)
+def test_chunks_elsewhere_on_the_page_are_not_added(rest: str) -> None:
+    lines = [text for _, text in other_chunks(parse(chunked(rest=rest)), FIRST)]
+    assert lines == list(SECOND)
+
+
+def test_paragraphs_left_out_of_the_extracted_chunk_are_not_added() -> None:
+    tree = parse(chunked())
+    assert other_chunks(tree, [*FIRST[:2], *SECOND]) == []
+    assert other_chunks(tree, FIRST[:2]) == []  # two paragraphs do not make a shape
+
+
+@pytest.mark.parametrize(
+    ("markup", "is_chrome"),
+    [
+        ('<div class="dialog hide"><p>{}</p></div>', True),
+        ("<div hidden><p>{}</p></div>", True),
+        ('<div style="display: none"><p>{}</p></div>', True),
+        ('<span class="sr-only">{}</span>', True),
+        ('<div class="hide-on-mobile"><p>{}</p></div>', False),
+        ('<div class="story"><p>{}</p></div>', False),
+    ],
+)
+def test_text_the_page_does_not_show_is_chrome(markup: str, is_chrome: bool) -> None:
+    line = "Thank you, this story has been sent to your friend"
+    html = page(extra_body=markup.format(line))
+    chrome = chrome_in_page(parse(html), [line, *PARAGRAPHS], total=1000)
+    assert (chrome.get(words(line)) == ("boilerplate", "html-container")) is is_chrome
+    assert words(PARAGRAPHS[0]) not in chrome
+
+
+def test_a_hidden_container_holding_most_of_the_text_is_not_chrome() -> None:
+    html = "<html><body><div class='hidden'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></body></html>"
+    assert chrome_in_page(parse(html), list(PARAGRAPHS), total=sum(len(words(p)) for p in PARAGRAPHS)) == {}
+
+
+POST = "Water up to the doors on Mill Street this morning, stay safe everyone"
+EMBEDDED = (
+    '<div class="social-embed"><blockquote class="{}"><p>{}</p>— River Watch (@riverwatch) May 2, 2019'
+    ' <a href="https://example.com/status/1">link</a></blockquote></div>'
+)
+
+
+def with_post(cls: str = "twitter-tweet") -> str:
+    body = "".join(f"<p>{p}</p>" for p in FIRST[:2]) + EMBEDDED.format(cls, POST) + f"<p>{FIRST[2]}</p>"
+    return f"<html><body><article><div class='story-body'>{body}</div></article></body></html>"
+
+
+def test_posts_embedded_in_the_article_are_added_in_place_and_are_not_chrome() -> None:
+    tree = parse(with_post())
+    assert other_chunks(tree, FIRST) == [(1, POST), (1, "— River Watch (@riverwatch) May 2, 2019 link")]
+    assert chrome_in_page(tree, [*FIRST, POST], total=1000) == {}
+
+
+@pytest.mark.parametrize("cls", ["pull-quote", ""])
+def test_other_quotes_left_out_are_not_added(cls: str) -> None:
+    assert other_chunks(parse(with_post(cls)), FIRST) == []
+
+
+def test_a_post_already_extracted_is_not_added_again() -> None:
+    recall = [*FIRST[:2], POST[:30], POST[30:], FIRST[2]]
+    assert other_chunks(parse(with_post()), recall) == []

@@ -19,7 +19,7 @@ import re
 import ftfy
 
 from cleaner.document import Block, Document, Fix
-from cleaner.fix.whitespace import delete_invisible, fold_spaces
+from cleaner.fix.whitespace import delete_invisible, fold_spaces, unify_breaks
 
 _CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
 
@@ -27,7 +27,7 @@ _CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
 _NEEDS_FTFY = re.compile(r"[^\n\t\x20-\x7e]|&")
 
 #: ftfy's steps that count as a repair, and the kind of fix they are logged as.
-_LOGGED = {"unescape_html": "html-entity"}
+_LOGGED = {"unescape_html": "html-entity", "decode_inconsistent_utf8": "mojibake"}
 
 
 def fix_encoding(doc: Document) -> Document:
@@ -51,6 +51,7 @@ def repair(text: str) -> tuple[str, list[tuple[str, str, str, int]]]:
     """
     if not _NEEDS_FTFY.search(text):
         return text, []
+    text = unify_breaks(text)  # ftfy reads lines as normalisation will leave them
     out: list[str] = []
     found: list[tuple[str, str, str, int]] = []
     offset = 0
@@ -92,6 +93,9 @@ def _fix_line(line: str) -> tuple[str, set[str]]:
             break
         kinds.update(k for step in explanation or () if (k := _kind(step)) is not None)
         line = fixed
+    if "\x85" in line:  # a NEL that ftfy left is a line break: normalisation will make it one
+        parts = [_fix_line(part) for part in line.split("\x85")]
+        return "\n".join(text for text, _ in parts), kinds.union(*(found for _, found in parts))
     return line, kinds
 
 

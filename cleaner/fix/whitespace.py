@@ -27,6 +27,8 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u180e]")
 #: Control characters other than newline, and lone surrogates.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Line breaks, but NEL (U+0085), which is also cp1252's "…" and may belong to mojibake.
+_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\u2028\u2029]")
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SINGLE_QUOTES = re.compile(r"[\u2018-\u201b\u02bc]")
 _DOUBLE_QUOTES = re.compile(r"[\u201c-\u201f]")
@@ -39,6 +41,15 @@ def delete_invisible(text: str) -> str:
     'abc\nd'
     """
     return _INVISIBLE.sub("", _CONTROL.sub("", text))
+
+
+def unify_breaks(text: str) -> str:
+    r"""Every line break as ``\n``, but NEL (````), which mojibake may hold.
+
+    >>> unify_breaks("a\r\nb\rc\u2028d\x85e")
+    'a\nb\nc\nd\x85e'
+    """
+    return _BREAKS.sub("\n", text)
 
 
 def fold_spaces(text: str) -> str:

@@ -30,6 +30,7 @@ The rest goes through the default chain like any text.
 
 from __future__ import annotations
 
+import collections
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -79,6 +80,11 @@ CHROME_WORDS = {
     "advertisement": "advertisement",
     "sponsored": "advertisement",
 }
+#: Class names (whole) of elements the page does not show; their text is chrome (dialogs, screen-reader labels).
+HIDDEN_CLASSES = frozenset(
+    {"hide", "hidden", "is-hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text"}
+)
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: A paragraph with at least this share of its text inside links is a list of links, not prose.
 LINK_SHARE = 0.8
 #: A line is a list of the page's tags when at least this share of its items are tags.
@@ -155,6 +161,19 @@ def class_words(element: Any) -> set[str]:
     return {w.lower() for w in _CLASS_WORD.findall(spaced)}
 
 
+def hidden(element: Any) -> bool:
+    """True when the page does not show ``element``: a ``hidden`` attribute, ``display: none``, a hiding class.
+
+    >>> import lxml.html
+    >>> [hidden(lxml.html.fromstring(h)) for h in ('<div class="modal hide">x</div>', '<p hidden>x</p>',
+    ...  '<div style="display:none">x</div>', '<div class="hide-on-mobile">x</div>', '<p>x</p>')]
+    [True, True, True, False, False]
+    """
+    if element.get("hidden") is not None or _NOT_SHOWN.search(element.get("style") or ""):
+        return True
+    return not HIDDEN_CLASSES.isdisjoint((element.get("class") or "").lower().split())
+
+
 def container_kind(element: Any, limit: int) -> str | None:
     """The kind of chrome container ``element`` is or sits in, looking up to the first holding over ``limit`` characters."""
     for ancestor in (element, *element.iterancestors()):
@@ -164,6 +183,10 @@ def container_kind(element: Any, limit: int) -> str | None:
             return None
         if ancestor.tag == "article":  # an article inside an article is a teaser of another one
             return "related-links" if next(ancestor.iterancestors("article"), None) is not None else None
+        if hidden(ancestor):
+            return "boilerplate"
+        if ancestor.tag == "blockquote" and not class_words(ancestor).isdisjoint(EMBED_CLASS_WORDS):
+            return None  # a post quoted in the article, whatever its wrapper is called
         kind = CHROME_TAGS.get(ancestor.tag) or next(
             (CHROME_WORDS[w] for w in sorted(class_words(ancestor)) if w in CHROME_WORDS), None
         )
@@ -236,6 +259,129 @@ def head_outside(recall: Sequence[str], precision: str) -> int:
     return 0
 
 
+#: Tags of the paragraphs taken from the article's other chunks.
+PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "blockquote")
+#: Class words of the markup that embeds a post from a social network (quoted in the article: its text).
+EMBED_CLASS_WORDS = frozenset({"tweet", "instagram", "tiktok"})
+#: The article's paragraphs must share one parent shape at least this many times to name its chunks.
+CHUNK_MIN = 3
+#: A chunk must sit at most this many levels below what it shares with the extracted paragraphs.
+CHUNK_DEPTH = 4
+
+
+def shape(element: Any) -> tuple[str, str] | None:
+    """An element's tag and class attribute: what the chunks of one article have in common (``None``: no class).
+
+    >>> import lxml.html
+    >>> shape(lxml.html.fromstring('<div class="body  story"><p>x</p></div>'))
+    ('div', 'body story')
+    >>> shape(lxml.html.fromstring('<div><p>x</p></div>')) is None
+    True
+    """
+    names = " ".join((element.get("class") or "").split())
+    return (element.tag, names) if names and isinstance(element.tag, str) else None
+
+
+def _within(element: Any, ancestor: Any, depth: int) -> bool:
+    return any(a is ancestor for a in list(element.iterancestors())[:depth])
+
+
+def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
+    """Paragraphs of the article that trafilatura left out because the page splits it into chunks.
+
+    Pages cut long articles into several blocks (between ads or embeds), each
+    with the same tag and class; trafilatura sometimes keeps the first only.
+    The shape shared by the parents of most extracted paragraphs names the
+    chunks; the paragraphs of the other blocks of that shape near them (in
+    the same ``article``, not in chrome, not lists of links) are added, each
+    with the index of the recall line it goes after.  So are the posts
+    embedded in the article (``<blockquote class="twitter-tweet">`` …) that
+    trafilatura left out: the article quotes them.
+    """
+    wanted = {words(line): index for index, line in enumerate(recall)}
+    wanted.pop("", None)
+    located: dict[int, Any] = {}
+    for element in tree.iter(*PARAGRAPH_TAGS):
+        index = wanted.get(words(element.text_content()))
+        if index is not None and index not in located:
+            located[index] = element
+    parents = [e.getparent() for e in located.values() if e.getparent() is not None]
+    shapes = collections.Counter(s for s in map(shape, parents) if s is not None)
+    if not shapes:
+        return []
+    common, count = shapes.most_common(1)[0]
+    if count < CHUNK_MIN:
+        return []
+    known = [p for p in parents if shape(p) == common]
+    home = known[0]
+    for parent in known[1:]:  # the lowest ancestor of the known chunks
+        while not (parent is home or _within(parent, home, 10_000)):
+            home = home.getparent()
+    article = next(home.iterancestors("article"), None)
+    order = {e: n for n, e in enumerate(tree.iter())}
+    placed = sorted((order[e], i) for i, e in located.items())
+    total = sum(len(words(line)) for line in recall)
+    extracted = words(" ".join(recall))
+    added: list[tuple[int, str]] = []  # (place in the page, text)
+    for chunk in tree.iter(common[0]):
+        if shape(chunk) != common or any(chunk is p for p in known):
+            continue
+        scope = home
+        for _ in range(CHUNK_DEPTH):
+            if _within(chunk, scope, CHUNK_DEPTH + 2) or scope.getparent() is None:
+                break
+            scope = scope.getparent()
+        if not _within(chunk, scope, 10_000) or next(chunk.iterancestors("article"), None) is not article:
+            continue
+        if container_kind(chunk, int(CONTAINER_SHARE * total)) is not None:
+            continue
+        for element in chunk:
+            if not isinstance(element.tag, str) or element.tag not in PARAGRAPH_TAGS:
+                continue
+            text = " ".join(element.text_content().split())
+            if not words(text) or words(text) in wanted or link_share(element) >= LINK_SHARE:
+                continue
+            added.append((order[element], text))
+    for post in home.iter("blockquote"):
+        if class_words(post).isdisjoint(EMBED_CLASS_WORDS) or next(post.iterancestors("blockquote"), None) is not None:
+            continue
+        lines = post_lines(post)
+        if not any(words(text) in extracted for text in lines):  # trafilatura kept it, in lines of its own
+            added += [(order[post], text) for text in lines]
+    return [(max((i for o, i in placed if o < at), default=-1), text) for at, text in sorted(added)]
+
+
+def post_lines(post: Any) -> list[str]:
+    """The lines of an embedded post: its paragraphs, then the rest (who posted it, and when).
+
+    >>> import lxml.html
+    >>> post_lines(lxml.html.fromstring('<blockquote><p>We did it!</p>— A Team (@team) May 1, 2019</blockquote>'))
+    ['We did it!', '— A Team (@team) May 1, 2019']
+    """
+    rest = post.text_content()
+    lines = []
+    for paragraph in post.iter("p"):
+        text = paragraph.text_content()
+        rest = rest.replace(text, " ", 1)
+        lines.append(" ".join(text.split()))
+    return [line for line in [*lines, " ".join(rest.split())] if words(line)]
+
+
+def with_chunks(recall: Sequence[str], added: Sequence[tuple[int, str]]) -> list[str]:
+    """``recall`` with each added paragraph after the line whose index it carries (-1: at the top).
+
+    >>> with_chunks(["a", "b"], [(0, "x"), (1, "y"), (-1, "z")])
+    ['z', 'a', 'x', 'b', 'y']
+    """
+    after: dict[int, list[str]] = {}
+    for index, text in added:
+        after.setdefault(index, []).append(text)
+    lines = list(after.get(-1, []))
+    for index, line in enumerate(recall):
+        lines += [line, *after.get(index, [])]
+    return lines
+
+
 def split_authors(author: str | None) -> tuple[str, ...]:
     """trafilatura's author field (names joined by ``;``) as names.
 
@@ -284,6 +430,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     if found is None:
         return Page()
     recall = _lines(found.text)
+    recall = with_chunks(recall, other_chunks(tree, recall))
     precision = trafilatura.extract(html, favor_precision=True, **options) or ""
     extra = {
         "url": found.url or url,
@@ -368,8 +515,11 @@ def clean_page(
     The page's title goes before the text when the text does not start with
     it, so the chain reads the head as it would read a scraped article; if
     the chain does not take it for the title, it is labelled as the title
-    and the chain is run again.
+    and the chain is run again.  Page-dump mode is for whole-page text: on
+    trafilatura's text it runs only when the config says ``"on"``.
     """
+    if pipeline.config.page_mode == "auto" and "page_mode" in pipeline.names:
+        pipeline = pipeline.without("page_mode")
     page = read_page(html, url)
     blocks = [Block(line.text) for line in page.lines]
     added = bool(page.title) and not (blocks and same_text(blocks[0].text, page.title))
