@@ -10,6 +10,7 @@ import pytest
 
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Classifier, Context
+from cleaner.strip.company import imprint, press_boilerplate
 from cleaner.strip.dateline import dateline
 from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
@@ -91,6 +92,7 @@ ALL: list[tuple[str, Classifier]] = [
         affiliate,
         markup,
         cookie_notice,
+        imprint,
     )
 ]
 
@@ -654,6 +656,41 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "the newsletter",
         ],
     ),
+    "imprint": (
+        imprint,
+        TAIL,
+        [
+            "Example Ltda - CNPJ: 12.345.678/0001-90 - Rua das Flores, 100 - Caixa Postal 12 - Fone: (011) 5555-0000",
+            "Example GmbH | Musterstraße 1 | 10115 Berlin | USt-IdNr.: DE123456789 | Tel.: +49 30 1234567",
+            "Example Media Ltd, 1 High Street, London. Company No. 01234567. VAT No. GB 123 4567 89",
+            "Example S.r.l. - P.IVA 01234567890 - Tel. 02 1234567 - info@example.it",
+            "P.O. Box 1234, Springfield - Phone: +1 555 010 0000",
+        ],
+        [
+            "The company, registered under VAT number 123456789, said on Monday it would appeal.",
+            "Call 555-0100 for tickets. The box office opens at 9 a.m.",
+            "Tel Aviv police said 12 people were hurt; call centres were busy all night.",
+            "Ein 3:0 gegen Bremen, Tel. Aviv im Blick: der Verein feiert.",
+            "Send letters to the editor at letters@example.com or P.O. Box 12. We read every one.",
+        ],
+    ),
+    "newsletter (form messages anywhere)": (
+        newsletter,
+        MIDDLE,
+        [
+            "There was an error processing your subscription.",
+            "Sorry! There was an error processing your subscription.",
+            "Thanks for signing up!",
+            "Please enter a valid email address.",
+            "Vielen Dank für Ihre Anmeldung!",
+        ],
+        [
+            "Sorry, he said, there was no error.",
+            "There was an error in the vote count, officials said.",
+            "Thanks for signing up, the coach told the new players, and welcome to the club.",
+            "Sorry!",
+        ],
+    ),
     "copyright (legal links)": (
         copyright_line,
         TAIL,
@@ -746,6 +783,43 @@ def test_related_links_in_the_middle(texts: list[str], size: int) -> None:
 )
 def test_bulleted_teasers_at_the_end(texts: list[str], start: int | None) -> None:
     assert bullet_teasers(texts, len(texts)) == start
+
+
+STORY = ["The firm said profits rose 8% in the quarter.", "Its shares rose 3% in early trading on Tuesday."]
+
+
+@pytest.mark.parametrize(
+    "tail,rule",
+    [
+        (["About Example Corp.", "Example Corp. makes parts for trucks and buses in nine countries."], "press-about"),
+        (["Über Example AG", "Die Example AG ist ein Hersteller von Pumpen mit Sitz in Bremen."], "press-about"),
+        (["Media contact:", "Jane Doe", "press@example.com"], "press-header"),
+        (["Forward-Looking Statements", "This release contains forward-looking statements that involve risks."], "press-header"),
+        (
+            [
+                "Example Corp. is a leading provider of software for hospitals and clinics in Europe and Asia.",
+                "Example Corp. is headquartered in Basel and employs 900 people.",
+                "www.example.com",
+            ],
+            "press-opener",
+        ),
+        # The author's box, a sentence about a crowd, a company described as the story's last word.
+        (["About the author", "Jane Doe writes about science for Example News."], None),
+        (["About 200 people gathered outside the court on Monday.", "Police said the protest was peaceful."], None),
+        (["About Mars", "Scientists will keep watching the planet for years."], None),
+        (["Example Corp. is a leading maker of truck parts, and its shares have doubled this year."], None),
+        (
+            [
+                "Example Corp. is a leading maker of truck parts.",
+                "Shares of Example Corp. fell 3% after the announcement, and analysts cut their targets.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_press_release_boilerplate_at_the_end(tail: list[str], rule: str | None) -> None:
+    found = press_boilerplate(STORY + tail, len(STORY) + len(tail))
+    assert (found and found[1], found and found[0]) == (rule, len(STORY)) if rule else found is None
 
 
 @pytest.mark.parametrize(

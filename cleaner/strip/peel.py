@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from cleaner.document import Block, Document, Fact
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Claim, Classifier, Context
+from cleaner.strip.company import imprint, press_boilerplate
 from cleaner.strip.dateline import dateline
 from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
@@ -65,6 +66,7 @@ TAIL: tuple[Classifier, ...] = (
     newsletter,
     author_bio,
     contact,
+    imprint,
     timestamp,
     copyright_line,
     navigation,
@@ -182,6 +184,11 @@ def peel_tail(doc: Document, classifiers: Sequence[Classifier] = TAIL) -> Docume
         group = related_group(texts, len(kept))
         if group is None and (bullets := bullet_teasers(texts, len(kept))) is not None:
             group = bullets, ("", "")
+        if group is None and (press := press_boilerplate(texts, len(kept))) is not None:
+            for j in kept[press[0] :]:
+                blocks[j] = Block(blocks[j].text, "press-boilerplate", press[1])
+            found.add("press-boilerplate")
+            continue
         if group is None:
             break
         start, (field, value) = group

@@ -112,6 +112,12 @@ def _newsletter() -> re.Pattern[str]:
 
 
 @functools.cache
+def _status() -> re.Pattern[str]:
+    """What a sign-up form says back, alone in its block ("Thanks for signing up!", "Sorry! There was an error …")."""
+    return re.compile(rf"(?:(?:sorry|oops)[!,.]?\s*)?(?:{alternation(words('newsletter_status'))})", re.IGNORECASE)
+
+
+@functools.cache
 def _cue() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(words('newsletter_cues'))})", re.IGNORECASE)
 
@@ -124,6 +130,8 @@ def newsletter(text: str, ctx: Context) -> Claim | None:
     """
     if word_count(text) > 60:
         return None
+    if _status().fullmatch(text.strip(" .!…")):
+        return Claim("newsletter", "newsletter-status")
     cues = {c.lower() for c in _cue().findall(text)}
     m = _newsletter().match(text.strip(" >»→"))
     # A short prompt, or one that names a newsletter, an inbox … after its opening words:
