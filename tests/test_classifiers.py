@@ -779,6 +779,35 @@ def test_related_links_in_the_middle(texts: list[str], size: int) -> None:
         (["Who qualified:", "- Wales (Group E): Second appearance", "- Denmark (Group D): Ninth appearance"], None),
         (["The steps:", "- Turn off the power", "- Remove the cover"], None),
         (["The story ends here.", "- Ten Things to Know About Mars"], None),
+        # Headlines run into their summaries, three or more.
+        (
+            [
+                "The story ends here.",
+                "- Storm closes schools across the county Officials said classes would resume on Monday",
+                "- Mayor quits after audit The report found gaps in the city's books going back years",
+                "- Who will coach the team next season? Here are five names the board is said to like",
+            ],
+            1,
+        ),
+        # A list in the story whose items name people and places, or give steps.
+        (
+            [
+                "What comes next:",
+                "- The meeting with President Smith is set for Tuesday in Geneva",
+                "- Sign up for the Example+ plan using the same email as your Example account",
+                "- If you already have an Example account, visit your account page to upgrade",
+            ],
+            None,
+        ),
+        (
+            [
+                "The week ahead:",
+                "- The council will meet again in March. The vote is expected then.",
+                "- Union leaders said Tuesday that talks with Acme had stalled. A strike is possible.",
+                "- Storm closes schools across the county Officials said classes would resume on Monday",
+            ],
+            None,
+        ),
     ],
 )
 def test_bulleted_teasers_at_the_end(texts: list[str], start: int | None) -> None:
@@ -794,7 +823,10 @@ STORY = ["The firm said profits rose 8% in the quarter.", "Its shares rose 3% in
         (["About Example Corp.", "Example Corp. makes parts for trucks and buses in nine countries."], "press-about"),
         (["Über Example AG", "Die Example AG ist ein Hersteller von Pumpen mit Sitz in Bremen."], "press-about"),
         (["Media contact:", "Jane Doe", "press@example.com"], "press-header"),
-        (["Forward-Looking Statements", "This release contains forward-looking statements that involve risks."], "press-header"),
+        (
+            ["Forward-Looking Statements", "This release contains forward-looking statements that involve risks."],
+            "press-header",
+        ),
         (
             [
                 "Example Corp. is a leading provider of software for hospitals and clinics in Europe and Asia.",

@@ -112,8 +112,61 @@ def _title_case(text: str) -> bool:
     return len(found) >= 4 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in found)
 
 
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Every language's short stop words: a headline does not end on one ("… for the", "… with a").
+
+    Longer words of the lists ("county", "league") are content words somewhere.
+    """
+    from cleaner.strip.page import stopword_languages, stopwords
+
+    return frozenset(w for lang in stopword_languages() for w in stopwords(lang) if len(w) <= 5)
+
+
+#: Two sentences in one block: "… amid layoffs. The company said …".
+_TWO_SENTENCES = re.compile(r"[^\W\d_]{3,}[.!]\s+[A-Z]")
+
+
+def glued_teaser(item: str) -> bool:
+    """True for a headline run straight into its one-line summary, as a list of links flattens them.
+
+    The headline ends on a word that is no stop word, the summary opens with a
+    capital and reads as a sentence (two words in five at least in lower case);
+    or the headline is a question and the summary follows it.
+
+    >>> glued_teaser("Storm closes schools across the county Officials said classes would resume on Monday")
+    True
+    >>> glued_teaser("Mayor quits? Here is what happens next at the town hall")
+    True
+    >>> glued_teaser("Sign up for the Example+ bundle using the same email as your Example account")
+    False
+    >>> glued_teaser("The council will meet again in March. The vote is expected then.")
+    False
+    """
+    found = item.split()
+    if len(found) > 30 or _TWO_SENTENCES.search(item):
+        return False
+    for k in range(2, len(found) - 3):
+        before, word = found[k - 1], found[k]
+        if not (word[:1].isupper() and word[1:2].islower()):
+            continue
+        if before.endswith("?"):
+            return True
+        rest = found[k:]
+        if (
+            before[-1:].isalnum()
+            and before.lower() not in _function_words()
+            and 5 * sum(w[:1].islower() for w in rest) >= 2 * len(rest)
+        ):
+            return True
+    return False
+
+
 def bullet_teasers(texts: Sequence[str], end: int) -> int | None:
-    """Where a headerless list of teasers ending at ``end`` starts: two or more bulleted headlines in Title Case.
+    """Where a headerless list of teasers ending at ``end`` starts.
+
+    Two or more bulleted headlines in Title Case, or three or more bulleted
+    headlines each run into its summary (:func:`glued_teaser`).
 
     >>> bullet_teasers(["The end of the story.", "- Ten Things to Know About Mars", "- Photos: The Red Planet Up Close"], 3)
     1
@@ -126,7 +179,15 @@ def bullet_teasers(texts: Sequence[str], end: int) -> int | None:
         if m is None or not is_teaser(m.group("item")) or not _title_case(m.group("item")):
             break
         start -= 1
-    return start if end - start >= 2 else None
+    if end - start >= 2:
+        return start
+    start = end
+    while start > 0:
+        m = _BULLET.fullmatch(texts[start - 1].strip())
+        if m is None or not glued_teaser(m.group("item")):
+            break
+        start -= 1
+    return start if end - start >= 3 else None
 
 
 def middle_group(texts: Sequence[str], start: int) -> int:
