@@ -644,6 +644,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Thanks for signing up!",
             "The Morning Briefing Newsletter",
             "Keep an eye on your inbox for the latest news.",
+            "Get Example Weekly delivered to your door. 12 issues for £9.99. Click here to subscribe.",
+            "Start your morning with The Brief. It takes five minutes to read. Sign up for the free daily newsletter.",
             "If you enjoyed this article, we have a proposition for you: join our members' club and read without limits, with no ads and a free tote bag for every new member who signs up this month.",
         ],
         [
@@ -654,6 +656,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "The inbox was full of complaints, he said.",
             "He wrote a newsletter",
             "the newsletter",
+            "The plan costs $6.99 a month, or $69.99 for the first year, the company said.",
+            "Readers can learn more about the $2 billion plan on the council's website.",
         ],
     ),
     "imprint": (
