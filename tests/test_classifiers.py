@@ -803,6 +803,21 @@ def test_related_links_in_the_middle(texts: list[str], size: int) -> None:
             ],
             None,
         ),
+        # Headlines under one kicker; a table row is not one.
+        (
+            [
+                "The story ends here.",
+                "Design Week 2020 | A lamp made of paper",
+                "Design Week 2020 | Ten chairs to remember",
+                "Design Week 2020 | What the fair taught us",
+            ],
+            1,
+        ),
+        (["Results:", "Smith | 12 | 15", "Jones | 11 | 14", "Brown | 10 | 13"], None),
+        (
+            ["Who won:", "Gold | Jane Smith of Canada", "Silver | Ana Lopez of Spain", "Bronze | Mia Berg of Norway"],
+            None,
+        ),
         (
             [
                 "The week ahead:",

@@ -165,8 +165,9 @@ def glued_teaser(item: str) -> bool:
 def bullet_teasers(texts: Sequence[str], end: int) -> int | None:
     """Where a headerless list of teasers ending at ``end`` starts.
 
-    Two or more bulleted headlines in Title Case, or three or more bulleted
-    headlines each run into its summary (:func:`glued_teaser`).
+    Two or more bulleted headlines in Title Case, three or more bulleted
+    headlines each run into its summary (:func:`glued_teaser`), or three or
+    more headlines under one kicker (:func:`kicker_teasers`).
 
     >>> bullet_teasers(["The end of the story.", "- Ten Things to Know About Mars", "- Photos: The Red Planet Up Close"], 3)
     1
@@ -186,6 +187,32 @@ def bullet_teasers(texts: Sequence[str], end: int) -> int | None:
         m = _BULLET.fullmatch(texts[start - 1].strip())
         if m is None or not glued_teaser(m.group("item")):
             break
+        start -= 1
+    if end - start >= 3:
+        return start
+    return kicker_teasers(texts, end)
+
+
+#: "Opinion | Why the vote matters": a series name, a bar, a headline.
+_KICKER = re.compile(r"(?P<kicker>[^|]{2,60}?)\s+\|\s+(?P<headline>[^|]+)")
+
+
+def kicker_teasers(texts: Sequence[str], end: int) -> int | None:
+    """Where a run of three or more headlines under one kicker ("Design Week | …") ending at ``end`` starts.
+
+    >>> kicker_teasers(["The end.", "Opinion | Why the vote matters", "Opinion | The case for trains", "Opinion | Ten years on"], 4)
+    1
+    >>> kicker_teasers(["Results:", "Smith | 12 | 15", "Jones | 11 | 14", "Brown | 10 | 13"], 4) is None
+    True
+    """
+    start, kicker = end, None
+    while start > 0:
+        m = _KICKER.fullmatch(texts[start - 1].strip())
+        if m is None or word_count(m.group("kicker")) > 6 or word_count(m.group("headline")) < 3:
+            break
+        if not is_teaser(m.group("headline")) or kicker not in (None, m.group("kicker").lower()):
+            break
+        kicker = m.group("kicker").lower()
         start -= 1
     return start if end - start >= 3 else None
 
