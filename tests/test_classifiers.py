@@ -16,7 +16,7 @@ from cleaner.strip.footer import affiliate, comments, contact, contributors, mar
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end
+from cleaner.strip.related import bullet_teasers, excerpt_run, middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -871,6 +871,34 @@ STORY = ["The firm said profits rose 8% in the quarter.", "Its shares rose 3% in
 def test_press_release_boilerplate_at_the_end(tail: list[str], rule: str | None) -> None:
     found = press_boilerplate(STORY + tail, len(STORY) + len(tail))
     assert (found and found[1], found and found[0]) == (rule, len(STORY)) if rule else found is None
+
+
+CUT = "The river rose all night, and by dawn the old town by the bridge had flooded as …"
+
+
+@pytest.mark.parametrize(
+    "tail,start",
+    [
+        ([CUT, "A second post, whole, about the new school and its first term.", CUT], 0),
+        (
+            [
+                CUT,
+                "Ein Beitrag über die neue Schule und ihr erstes Halbjahr.",
+                "Die Stadt plant eine Brücke über den Fluss und [...]",
+            ],
+            0,
+        ),
+        (["A quiet paragraph of the story.", CUT, "A second post, whole, about the new school.", CUT], 1),
+        (["Two cut-off lines alone are not enough.", CUT, CUT], None),
+        # One cut-off line, or suspense in the story's own last lines.
+        (["He waited, and waited …", "Then the door opened, and she walked in."], None),
+        (["He waited …", "And waited …"], None),
+        ([CUT, "The story goes on.", "And on.", "And on, to the end."], None),
+    ],
+)
+def test_excerpt_runs_at_the_end(tail: list[str], start: int | None) -> None:
+    texts = ["The story ends here, and so does the day.", *tail]
+    assert excerpt_run(texts, len(texts)) == (None if start is None else start + 1)
 
 
 @pytest.mark.parametrize(

@@ -217,6 +217,37 @@ def kicker_teasers(texts: Sequence[str], end: int) -> int | None:
     return start if end - start >= 3 else None
 
 
+#: A summary cut off by the site: "… and the town flooded as …", "… the [...]".
+_CUT_OFF = re.compile(r"[^\W\d_]\s?(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+
+#: How many blocks above the end a headerless run of cut-off summaries may start.
+EXCERPT_WINDOW = 8
+
+
+def excerpt_run(texts: Sequence[str], end: int) -> int | None:
+    """Where a headerless run of post excerpts ending at ``end`` starts.
+
+    The run opens with a summary cut off mid-sentence ("… the town flooded as …")
+    and holds two of them at least, a third of its blocks at least; three
+    blocks or more, with story above it.
+
+    >>> story = ["The story ends here, and so does the day."]
+    >>> cut = "The river rose all night, and by dawn the town had flooded as …"
+    >>> excerpt_run(story + [cut, "A second post, whole and ending well.", cut], 4)
+    1
+    >>> excerpt_run(story + ["He waited, and waited …", "Then the door opened."], 3) is None
+    True
+    """
+    first = None
+    for start in range(end - 1, max(0, end - 1 - EXCERPT_WINDOW), -1):
+        if _CUT_OFF.search(texts[start]):
+            first = start
+    if first is None or end - first < 3:
+        return None
+    cut = sum(1 for t in texts[first:end] if _CUT_OFF.search(t))
+    return first if cut >= 2 and 3 * cut >= end - first else None
+
+
 def middle_group(texts: Sequence[str], start: int) -> int:
     """How many blocks from ``start`` make a related-links block in the middle: a clear header and two or more teasers.
 
