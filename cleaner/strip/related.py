@@ -296,8 +296,18 @@ def _read_more() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _read_more_on_site() -> re.Pattern[str]:
+    # "Also on example.com Ministers meet again": the site's address stands in for the colon.
+    return re.compile(
+        rf"(?i:(?:{alternation(words('related'))})\s+(?:on|at|in|from)|also\s+on|more\s+(?:from|on|at))\s+[\w-]+(?:\.[\w-]+)+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ\"'“‘«]"
+    )
+
+
 def read_more(text: str, ctx: Context) -> Claim | None:
-    """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …")."""
-    if word_count(text) > 30 or _read_more().match(text) is None:
+    """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …", "Also on example.com Headline")."""
+    if word_count(text) > 30:
+        return None
+    if _read_more().match(text) is None and _read_more_on_site().match(text) is None:
         return None
     return Claim("related-links", "read-more")
