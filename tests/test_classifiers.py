@@ -10,12 +10,13 @@ import pytest
 
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Classifier, Context
+from cleaner.strip.company import imprint, press_boilerplate
 from cleaner.strip.dateline import dateline
 from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end
+from cleaner.strip.related import bullet_teasers, excerpt_run, middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -91,6 +92,7 @@ ALL: list[tuple[str, Classifier]] = [
         affiliate,
         markup,
         cookie_notice,
+        imprint,
     )
 ]
 
@@ -642,6 +644,8 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Thanks for signing up!",
             "The Morning Briefing Newsletter",
             "Keep an eye on your inbox for the latest news.",
+            "Get Example Weekly delivered to your door. 12 issues for £9.99. Click here to subscribe.",
+            "Start your morning with The Brief. It takes five minutes to read. Sign up for the free daily newsletter.",
             "If you enjoyed this article, we have a proposition for you: join our members' club and read without limits, with no ads and a free tote bag for every new member who signs up this month.",
         ],
         [
@@ -652,6 +656,43 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "The inbox was full of complaints, he said.",
             "He wrote a newsletter",
             "the newsletter",
+            "The plan costs $6.99 a month, or $69.99 for the first year, the company said.",
+            "Readers can learn more about the $2 billion plan on the council's website.",
+        ],
+    ),
+    "imprint": (
+        imprint,
+        TAIL,
+        [
+            "Example Ltda - CNPJ: 12.345.678/0001-90 - Rua das Flores, 100 - Caixa Postal 12 - Fone: (011) 5555-0000",
+            "Example GmbH | Musterstraße 1 | 10115 Berlin | USt-IdNr.: DE123456789 | Tel.: +49 30 1234567",
+            "Example Media Ltd, 1 High Street, London. Company No. 01234567. VAT No. GB 123 4567 89",
+            "Example S.r.l. - P.IVA 01234567890 - Tel. 02 1234567 - info@example.it",
+            "P.O. Box 1234, Springfield - Phone: +1 555 010 0000",
+        ],
+        [
+            "The company, registered under VAT number 123456789, said on Monday it would appeal.",
+            "Call 555-0100 for tickets. The box office opens at 9 a.m.",
+            "Tel Aviv police said 12 people were hurt; call centres were busy all night.",
+            "Ein 3:0 gegen Bremen, Tel. Aviv im Blick: der Verein feiert.",
+            "Send letters to the editor at letters@example.com or P.O. Box 12. We read every one.",
+        ],
+    ),
+    "newsletter (form messages anywhere)": (
+        newsletter,
+        MIDDLE,
+        [
+            "There was an error processing your subscription.",
+            "Sorry! There was an error processing your subscription.",
+            "Thanks for signing up!",
+            "Please enter a valid email address.",
+            "Vielen Dank für Ihre Anmeldung!",
+        ],
+        [
+            "Sorry, he said, there was no error.",
+            "There was an error in the vote count, officials said.",
+            "Thanks for signing up, the coach told the new players, and welcome to the club.",
+            "Sorry!",
         ],
     ),
     "copyright (legal links)": (
@@ -742,10 +783,122 @@ def test_related_links_in_the_middle(texts: list[str], size: int) -> None:
         (["Who qualified:", "- Wales (Group E): Second appearance", "- Denmark (Group D): Ninth appearance"], None),
         (["The steps:", "- Turn off the power", "- Remove the cover"], None),
         (["The story ends here.", "- Ten Things to Know About Mars"], None),
+        # Headlines run into their summaries, three or more.
+        (
+            [
+                "The story ends here.",
+                "- Storm closes schools across the county Officials said classes would resume on Monday",
+                "- Mayor quits after audit The report found gaps in the city's books going back years",
+                "- Who will coach the team next season? Here are five names the board is said to like",
+            ],
+            1,
+        ),
+        # A list in the story whose items name people and places, or give steps.
+        (
+            [
+                "What comes next:",
+                "- The meeting with President Smith is set for Tuesday in Geneva",
+                "- Sign up for the Example+ plan using the same email as your Example account",
+                "- If you already have an Example account, visit your account page to upgrade",
+            ],
+            None,
+        ),
+        # Headlines under one kicker; a table row is not one.
+        (
+            [
+                "The story ends here.",
+                "Design Week 2020 | A lamp made of paper",
+                "Design Week 2020 | Ten chairs to remember",
+                "Design Week 2020 | What the fair taught us",
+            ],
+            1,
+        ),
+        (["Results:", "Smith | 12 | 15", "Jones | 11 | 14", "Brown | 10 | 13"], None),
+        (
+            ["Who won:", "Gold | Jane Smith of Canada", "Silver | Ana Lopez of Spain", "Bronze | Mia Berg of Norway"],
+            None,
+        ),
+        (
+            [
+                "The week ahead:",
+                "- The council will meet again in March. The vote is expected then.",
+                "- Union leaders said Tuesday that talks with Acme had stalled. A strike is possible.",
+                "- Storm closes schools across the county Officials said classes would resume on Monday",
+            ],
+            None,
+        ),
     ],
 )
 def test_bulleted_teasers_at_the_end(texts: list[str], start: int | None) -> None:
     assert bullet_teasers(texts, len(texts)) == start
+
+
+STORY = ["The firm said profits rose 8% in the quarter.", "Its shares rose 3% in early trading on Tuesday."]
+
+
+@pytest.mark.parametrize(
+    "tail,rule",
+    [
+        (["About Example Corp.", "Example Corp. makes parts for trucks and buses in nine countries."], "press-about"),
+        (["Über Example AG", "Die Example AG ist ein Hersteller von Pumpen mit Sitz in Bremen."], "press-about"),
+        (["Media contact:", "Jane Doe", "press@example.com"], "press-header"),
+        (
+            ["Forward-Looking Statements", "This release contains forward-looking statements that involve risks."],
+            "press-header",
+        ),
+        (
+            [
+                "Example Corp. is a leading provider of software for hospitals and clinics in Europe and Asia.",
+                "Example Corp. is headquartered in Basel and employs 900 people.",
+                "www.example.com",
+            ],
+            "press-opener",
+        ),
+        # The author's box, a sentence about a crowd, a company described as the story's last word.
+        (["About the author", "Jane Doe writes about science for Example News."], None),
+        (["About 200 people gathered outside the court on Monday.", "Police said the protest was peaceful."], None),
+        (["About Mars", "Scientists will keep watching the planet for years."], None),
+        (["Example Corp. is a leading maker of truck parts, and its shares have doubled this year."], None),
+        (
+            [
+                "Example Corp. is a leading maker of truck parts.",
+                "Shares of Example Corp. fell 3% after the announcement, and analysts cut their targets.",
+            ],
+            None,
+        ),
+    ],
+)
+def test_press_release_boilerplate_at_the_end(tail: list[str], rule: str | None) -> None:
+    found = press_boilerplate(STORY + tail, len(STORY) + len(tail))
+    assert (found and found[1], found and found[0]) == (rule, len(STORY)) if rule else found is None
+
+
+CUT = "The river rose all night, and by dawn the old town by the bridge had flooded as …"
+
+
+@pytest.mark.parametrize(
+    "tail,start",
+    [
+        ([CUT, "A second post, whole, about the new school and its first term.", CUT], 0),
+        (
+            [
+                CUT,
+                "Ein Beitrag über die neue Schule und ihr erstes Halbjahr.",
+                "Die Stadt plant eine Brücke über den Fluss und [...]",
+            ],
+            0,
+        ),
+        (["A quiet paragraph of the story.", CUT, "A second post, whole, about the new school.", CUT], 1),
+        (["Two cut-off lines alone are not enough.", CUT, CUT], None),
+        # One cut-off line, or suspense in the story's own last lines.
+        (["He waited, and waited …", "Then the door opened, and she walked in."], None),
+        (["He waited …", "And waited …"], None),
+        ([CUT, "The story goes on.", "And on.", "And on, to the end."], None),
+    ],
+)
+def test_excerpt_runs_at_the_end(tail: list[str], start: int | None) -> None:
+    texts = ["The story ends here, and so does the day.", *tail]
+    assert excerpt_run(texts, len(texts)) == (None if start is None else start + 1)
 
 
 @pytest.mark.parametrize(
@@ -779,6 +932,10 @@ def test_middle_claims_only_whole_notices(classify: Classifier, line: str, kind:
         (read_more, MIDDLE, "Leia também: Governo anuncia novo pacote", "related-links"),
         (read_more, MIDDLE, "Lee también: El Gobierno aprueba los presupuestos", "related-links"),
         (read_more, MIDDLE, "Leggi anche: Il governo approva la manovra", "related-links"),
+        (read_more, MIDDLE, "Also on example.com Ministers meet again as talks stall", "related-links"),
+        (read_more, MIDDLE, "Related post: How to pickle beets at home", "related-links"),
+        (read_more, MIDDLE, "Also on Monday, the council met again.", None),
+        (read_more, MIDDLE, "More from example.com readers came letters of support.", None),
         (read_more, MIDDLE, "Lees ook: Kabinet presenteert begroting", "related-links"),
         (read_more, MIDDLE, "Читайте также: Правительство утвердило бюджет", "related-links"),
         (read_more, MIDDLE, "Czytaj także: Rząd przyjął budżet", "related-links"),

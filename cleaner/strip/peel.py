@@ -23,12 +23,13 @@ from collections.abc import Iterable, Sequence
 from cleaner.document import Block, Document, Fact
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Claim, Classifier, Context
+from cleaner.strip.company import imprint, press_boilerplate
 from cleaner.strip.dateline import dateline
 from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
-from cleaner.strip.related import bullet_teasers, middle_group, read_more, related_end, related_group
+from cleaner.strip.related import bullet_teasers, excerpt_run, middle_group, read_more, related_end, related_group
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
 
@@ -65,6 +66,7 @@ TAIL: tuple[Classifier, ...] = (
     newsletter,
     author_bio,
     contact,
+    imprint,
     timestamp,
     copyright_line,
     navigation,
@@ -182,6 +184,16 @@ def peel_tail(doc: Document, classifiers: Sequence[Classifier] = TAIL) -> Docume
         group = related_group(texts, len(kept))
         if group is None and (bullets := bullet_teasers(texts, len(kept))) is not None:
             group = bullets, ("", "")
+        if group is None and (excerpts := excerpt_run(texts, len(kept))) is not None:
+            for j in kept[excerpts:]:
+                blocks[j] = Block(blocks[j].text, "related-links", "excerpt-run")
+            found.add("related-links")
+            continue
+        if group is None and (press := press_boilerplate(texts, len(kept))) is not None:
+            for j in kept[press[0] :]:
+                blocks[j] = Block(blocks[j].text, "press-boilerplate", press[1])
+            found.add("press-boilerplate")
+            continue
         if group is None:
             break
         start, (field, value) = group

@@ -112,8 +112,62 @@ def _title_case(text: str) -> bool:
     return len(found) >= 4 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in found)
 
 
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Every language's short stop words: a headline does not end on one ("… for the", "… with a").
+
+    Longer words of the lists ("county", "league") are content words somewhere.
+    """
+    from cleaner.strip.page import stopword_languages, stopwords
+
+    return frozenset(w for lang in stopword_languages() for w in stopwords(lang) if len(w) <= 5)
+
+
+#: Two sentences in one block: "… amid layoffs. The company said …".
+_TWO_SENTENCES = re.compile(r"[^\W\d_]{3,}[.!]\s+[A-Z]")
+
+
+def glued_teaser(item: str) -> bool:
+    """True for a headline run straight into its one-line summary, as a list of links flattens them.
+
+    The headline ends on a word that is no stop word, the summary opens with a
+    capital and reads as a sentence (two words in five at least in lower case);
+    or the headline is a question and the summary follows it.
+
+    >>> glued_teaser("Storm closes schools across the county Officials said classes would resume on Monday")
+    True
+    >>> glued_teaser("Mayor quits? Here is what happens next at the town hall")
+    True
+    >>> glued_teaser("Sign up for the Example+ bundle using the same email as your Example account")
+    False
+    >>> glued_teaser("The council will meet again in March. The vote is expected then.")
+    False
+    """
+    found = item.split()
+    if len(found) > 30 or _TWO_SENTENCES.search(item):
+        return False
+    for k in range(2, len(found) - 3):
+        before, word = found[k - 1], found[k]
+        if not (word[:1].isupper() and word[1:2].islower()):
+            continue
+        if before.endswith("?"):
+            return True
+        rest = found[k:]
+        if (
+            before[-1:].isalnum()
+            and before.lower() not in _function_words()
+            and 5 * sum(w[:1].islower() for w in rest) >= 2 * len(rest)
+        ):
+            return True
+    return False
+
+
 def bullet_teasers(texts: Sequence[str], end: int) -> int | None:
-    """Where a headerless list of teasers ending at ``end`` starts: two or more bulleted headlines in Title Case.
+    """Where a headerless list of teasers ending at ``end`` starts.
+
+    Two or more bulleted headlines in Title Case, three or more bulleted
+    headlines each run into its summary (:func:`glued_teaser`), or three or
+    more headlines under one kicker (:func:`kicker_teasers`).
 
     >>> bullet_teasers(["The end of the story.", "- Ten Things to Know About Mars", "- Photos: The Red Planet Up Close"], 3)
     1
@@ -126,7 +180,72 @@ def bullet_teasers(texts: Sequence[str], end: int) -> int | None:
         if m is None or not is_teaser(m.group("item")) or not _title_case(m.group("item")):
             break
         start -= 1
-    return start if end - start >= 2 else None
+    if end - start >= 2:
+        return start
+    start = end
+    while start > 0:
+        m = _BULLET.fullmatch(texts[start - 1].strip())
+        if m is None or not glued_teaser(m.group("item")):
+            break
+        start -= 1
+    if end - start >= 3:
+        return start
+    return kicker_teasers(texts, end)
+
+
+#: "Opinion | Why the vote matters": a series name, a bar, a headline.
+_KICKER = re.compile(r"(?P<kicker>[^|]{2,60}?)\s+\|\s+(?P<headline>[^|]+)")
+
+
+def kicker_teasers(texts: Sequence[str], end: int) -> int | None:
+    """Where a run of three or more headlines under one kicker ("Design Week | …") ending at ``end`` starts.
+
+    >>> kicker_teasers(["The end.", "Opinion | Why the vote matters", "Opinion | The case for trains", "Opinion | Ten years on"], 4)
+    1
+    >>> kicker_teasers(["Results:", "Smith | 12 | 15", "Jones | 11 | 14", "Brown | 10 | 13"], 4) is None
+    True
+    """
+    start, kicker = end, None
+    while start > 0:
+        m = _KICKER.fullmatch(texts[start - 1].strip())
+        if m is None or word_count(m.group("kicker")) > 6 or word_count(m.group("headline")) < 3:
+            break
+        if not is_teaser(m.group("headline")) or kicker not in (None, m.group("kicker").lower()):
+            break
+        kicker = m.group("kicker").lower()
+        start -= 1
+    return start if end - start >= 3 else None
+
+
+#: A summary cut off by the site: "… and the town flooded as …", "… the [...]".
+_CUT_OFF = re.compile(r"[^\W\d_]\s?(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
+
+#: How many blocks above the end a headerless run of cut-off summaries may start.
+EXCERPT_WINDOW = 8
+
+
+def excerpt_run(texts: Sequence[str], end: int) -> int | None:
+    """Where a headerless run of post excerpts ending at ``end`` starts.
+
+    The run opens with a summary cut off mid-sentence ("… the town flooded as …")
+    and holds two of them at least, a third of its blocks at least; three
+    blocks or more, with story above it.
+
+    >>> story = ["The story ends here, and so does the day."]
+    >>> cut = "The river rose all night, and by dawn the town had flooded as …"
+    >>> excerpt_run(story + [cut, "A second post, whole and ending well.", cut], 4)
+    1
+    >>> excerpt_run(story + ["He waited, and waited …", "Then the door opened."], 3) is None
+    True
+    """
+    first = None
+    for start in range(end - 1, max(0, end - 1 - EXCERPT_WINDOW), -1):
+        if _CUT_OFF.search(texts[start]):
+            first = start
+    if first is None or end - first < 3:
+        return None
+    cut = sum(1 for t in texts[first:end] if _CUT_OFF.search(t))
+    return first if cut >= 2 and 3 * cut >= end - first else None
 
 
 def middle_group(texts: Sequence[str], start: int) -> int:
@@ -177,8 +296,18 @@ def _read_more() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _read_more_on_site() -> re.Pattern[str]:
+    # "Also on example.com Ministers meet again": the site's address stands in for the colon.
+    return re.compile(
+        rf"(?i:(?:{alternation(words('related'))})\s+(?:on|at|in|from)|also\s+on|more\s+(?:from|on|at))\s+[\w-]+(?:\.[\w-]+)+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ\"'“‘«]"
+    )
+
+
 def read_more(text: str, ctx: Context) -> Claim | None:
-    """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …")."""
-    if word_count(text) > 30 or _read_more().match(text) is None:
+    """Claim a one-line pointer to another story ("READ MORE: …", "Also read: …", "Also on example.com Headline")."""
+    if word_count(text) > 30:
+        return None
+    if _read_more().match(text) is None and _read_more_on_site().match(text) is None:
         return None
     return Claim("related-links", "read-more")

@@ -112,6 +112,37 @@ def _newsletter() -> re.Pattern[str]:
 
 
 @functools.cache
+def _status() -> re.Pattern[str]:
+    """What a sign-up form says back, alone in its block ("Thanks for signing up!", "Sorry! There was an error …")."""
+    return re.compile(rf"(?:(?:sorry|oops)[!,.]?\s*)?(?:{alternation(words('newsletter_status'))})", re.IGNORECASE)
+
+
+#: A price: "£11.99", "$5", "Rs 599", "R$ 9,90", "9,99 €".
+_PRICE = re.compile(r"[£$€¥₹]\s?\d|(?<!\w)(?:Rs|INR|USD|EUR|GBP|R\$)\.?\s?\d|\d(?:[.,]\d{2})?\s?(?:€|EUR|zł)")
+
+
+@functools.cache
+def _offer_words(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(words(key))})(?!\w)", re.IGNORECASE)
+
+
+def _offer(text: str) -> bool:
+    """True for a short subscription offer: a price, its terms, and a call to act.
+
+    >>> _offer("Get Example Monthly delivered every month. 12 issues for £9.99. Click here to subscribe.")
+    True
+    >>> _offer("The plan costs $6.99 a month, or $69.99 for the first year, the company said.")
+    False
+    """
+    return (
+        word_count(text) <= 60
+        and _PRICE.search(text) is not None
+        and _offer_words("offer_cta").search(text) is not None
+        and _offer_words("offer_terms").search(text) is not None
+    )
+
+
+@functools.cache
 def _cue() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(words('newsletter_cues'))})", re.IGNORECASE)
 
@@ -124,6 +155,16 @@ def newsletter(text: str, ctx: Context) -> Claim | None:
     """
     if word_count(text) > 60:
         return None
+    if _status().fullmatch(text.strip(" .!…")):
+        return Claim("newsletter", "newsletter-status")
+    if ctx.where != "middle" and _offer(text):
+        return Claim("newsletter", "subscription-offer")
+    if ctx.where != "middle" and word_count(text) <= 45:
+        # "Start your day with The Briefing. … Sign up for the free daily newsletter."
+        last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())[-1]
+        # The prompt closes the block, in a sentence of its own without a clause ("…, he said.").
+        if last != text.strip() and "," not in last and _newsletter().match(last) and _STRONG.search(last):
+            return Claim("newsletter", "newsletter-pitch")
     cues = {c.lower() for c in _cue().findall(text)}
     m = _newsletter().match(text.strip(" >»→"))
     # A short prompt, or one that names a newsletter, an inbox … after its opening words:
