@@ -19,8 +19,19 @@ from cleaner.document import Block, Document, Fact, Fix, Removal, Result
 from cleaner.pipeline import Pipeline, Step, default_pipeline
 
 __all__ = [
-    "Block", "Config", "ConfigError", "Document", "Fact", "Fix", "Pipeline", "Removal", "Result", "Step",
-    "clean", "clean_html", "default_pipeline",
+    "Block",
+    "Config",
+    "ConfigError",
+    "Document",
+    "Fact",
+    "Fix",
+    "Pipeline",
+    "Removal",
+    "Result",
+    "Step",
+    "clean",
+    "clean_html",
+    "default_pipeline",
 ]
 __version__ = "0.1.0"
 

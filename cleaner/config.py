@@ -49,8 +49,16 @@ class Config:
     page_mode: str = "auto"
     #: Glob patterns of files to clean when a folder is given (text, HTML, JSONL and WARC, gzipped or not).
     include: tuple[str, ...] = (
-        "*.txt", "*.html", "*.htm", "*.jsonl", "*.warc",
-        "*.txt.gz", "*.html.gz", "*.htm.gz", "*.jsonl.gz", "*.warc.gz",
+        "*.txt",
+        "*.html",
+        "*.htm",
+        "*.jsonl",
+        "*.warc",
+        "*.txt.gz",
+        "*.html.gz",
+        "*.htm.gz",
+        "*.jsonl.gz",
+        "*.warc.gz",
     )
     #: Glob patterns of files and folders to skip.
     exclude: tuple[str, ...] = ()

@@ -133,9 +133,7 @@ class Document:
 
     def add(self, facts: Iterable[Fact] = (), fixes: Iterable[Fix] = ()) -> Document:
         """A copy with more facts and fixes."""
-        return dataclasses.replace(
-            self, facts=self.facts + tuple(facts), fixes=self.fixes + tuple(fixes)
-        )
+        return dataclasses.replace(self, facts=self.facts + tuple(facts), fixes=self.fixes + tuple(fixes))
 
     def relabel(self, index: int, kind: str, by: str = "") -> Document:
         """A copy in which block ``index`` has a new kind."""

@@ -95,7 +95,7 @@ class Pipeline:
     def replace(self, name: str, step: Step) -> Pipeline:
         """A copy in which ``step`` stands where the step called ``name`` stood."""
         i = self._index(name)
-        return Pipeline((*self.steps[:i], step, *self.steps[i + 1:]), self.config)
+        return Pipeline((*self.steps[:i], step, *self.steps[i + 1 :]), self.config)
 
     def __call__(self, doc: Document) -> Document:
         for step in self.steps:

@@ -20,7 +20,7 @@ ARTICLE = (
 def test_clean_returns_text_metadata_removed_fixes():
     result = cleaner.clean(ARTICLE)
     assert result.text == (
-        "The talks went on for hours on Monday, officials said.\n\n" '"We will keep talking," the minister said.\n'
+        'The talks went on for hours on Monday, officials said.\n\n"We will keep talking," the minister said.\n'
     )
     assert isinstance(result.metadata, dict)
     assert [(r.kind, r.text) for r in result.removed] == [

@@ -19,15 +19,31 @@ from cleaner.fix.whitespace import normalize_text
 any_char = st.characters(codec=None, exclude_categories=())
 #: Lines that look like news pages: chrome and prose, in any order.
 NEWS_LINES = [
-    "By Jane Doe", "Follow us on Twitter", "More from World", "World", "Advertisement",
-    "Updated: May 5, 2019 10:51 am", "© AP Photo/Jane Doe", "Share this article",
+    "By Jane Doe",
+    "Follow us on Twitter",
+    "More from World",
+    "World",
+    "Advertisement",
+    "Updated: May 5, 2019 10:51 am",
+    "© AP Photo/Jane Doe",
+    "Share this article",
     "BRUSSELS, May 25 (Reuters) - Talks went on late into the night, officials said.",
     "The minister said the talks would continue next week.",
     "Prices rose by 3% in March, the statistics office said on Tuesday.",
-    "\"We will keep channels open,\" he added.", "Talks go on in Brussels", "Read more: Talks go on",
+    '"We will keep channels open," he added.',
+    "Talks go on in Brussels",
+    "Read more: Talks go on",
     "Kamila Aliyeva is AzerNews' staff journalist, follow her on Twitter: @Kami_Aliyeva",
-    "Jammeh goes into exile", "Former leader flew into exile on Sunday, making way for...",
-    "NATO", "ANTO", "itâ€™s", "&amp;", "", "  ", "\u00a0", "\u200b",
+    "Jammeh goes into exile",
+    "Former leader flew into exile on Sunday, making way for...",
+    "NATO",
+    "ANTO",
+    "itâ€™s",
+    "&amp;",
+    "",
+    "  ",
+    "\u00a0",
+    "\u200b",
 ]
 news_text = st.lists(st.one_of(st.sampled_from(NEWS_LINES), st.text(any_char, max_size=40)), max_size=25).map(
     lambda lines: "\n".join(lines)
@@ -96,9 +112,13 @@ def test_same_input_same_output(text, config):
 
 
 body = st.lists(
-    st.lists(st.sampled_from(["the", "minister", "said", "talks", "would", "go", "on", "while", "prices", "rose", "in", "many", "towns"]), min_size=8, max_size=30).map(
-        lambda words: " ".join(words).capitalize() + "."
-    ),
+    st.lists(
+        st.sampled_from(
+            ["the", "minister", "said", "talks", "would", "go", "on", "while", "prices", "rose", "in", "many", "towns"]
+        ),
+        min_size=8,
+        max_size=30,
+    ).map(lambda words: " ".join(words).capitalize() + "."),
     min_size=1,
     max_size=6,
 )
@@ -110,7 +130,12 @@ def test_chrome_around_a_body_is_removed_and_the_body_kept(paragraphs, headline,
     article = "\n\n".join(paragraphs)
     tail = ["Follow us on Twitter @example"]
     if related:
-        tail = ["More from World", "Jammeh goes into exile", "Former leader flew into exile on Sunday, making way for...", *tail]
+        tail = [
+            "More from World",
+            "Jammeh goes into exile",
+            "Former leader flew into exile on Sunday, making way for...",
+            *tail,
+        ]
     page = "\n\n".join([headline, "By Jane Doe", article, *tail])
     result = cleaner.clean(page, typos=False)
     assert result.text == article + "\n"
@@ -125,7 +150,13 @@ def test_language_is_the_same_in_fresh_processes():
         "print(cleaner.clean(pathlib.Path('samples/001_1fae4b5aafa18aed.txt').read_text()).metadata['language_score'])"
     )
     outputs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
         for seed in ("1", "2")
     }
     assert len(outputs) == 1

@@ -24,7 +24,16 @@ FORMATS = ("txt", "json", "jsonl")
 
 #: Config fields that flags can set, by their ``argparse`` destination.
 FLAG_FIELDS = (
-    "typography", "keep", "disable", "language", "typos", "include", "exclude", "text_field", "id_field", "html_field",
+    "typography",
+    "keep",
+    "disable",
+    "language",
+    "typos",
+    "include",
+    "exclude",
+    "text_field",
+    "id_field",
+    "html_field",
 )
 
 HELP = {
@@ -85,7 +94,11 @@ def shared_options() -> argparse.ArgumentParser:
         "--typos", action=argparse.BooleanOptionalAction, default=None, help="repair typos (default: on)"
     )
     config.add_argument(
-        "--include", action=Extend, type=listed, metavar="GLOB", help="files to clean in folders (default: *.txt, *.html, *.htm, *.jsonl, *.warc, and each .gz)"
+        "--include",
+        action=Extend,
+        type=listed,
+        metavar="GLOB",
+        help="files to clean in folders (default: *.txt, *.html, *.htm, *.jsonl, *.warc, and each .gz)",
     )
     config.add_argument("--exclude", action=Extend, type=listed, metavar="GLOB", help="files and folders to skip")
     config.add_argument("--text-field", metavar="NAME", help="JSONL input: the field holding the text (default: text)")

@@ -75,6 +75,4 @@ def normalize_text(text: str, typography: bool = False) -> str:
 
 def normalize(doc: Document, typography: bool = False) -> Document:
     """Normalise the text of every block."""
-    return doc.with_blocks(
-        Block(normalize_text(b.text, typography), b.kind, b.by) for b in doc.blocks
-    )
+    return doc.with_blocks(Block(normalize_text(b.text, typography), b.kind, b.by) for b in doc.blocks)

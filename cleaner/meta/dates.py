@@ -29,10 +29,36 @@ from cleaner.lexicon import alternation, month_names, month_number, weekday_name
 
 #: Offsets of the time-zone abbreviations that are not ambiguous, in minutes.
 ZONES = {
-    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "cet": 60, "west": 60, "cest": 120, "eet": 120,
-    "eest": 180, "msk": 180, "est": -300, "edt": -240, "cst": -360, "cdt": -300, "mst": -420,
-    "mdt": -360, "pst": -480, "pdt": -420, "jst": 540, "kst": 540, "aest": 600, "aedt": 660,
-    "hkt": 480, "sgt": 480, "ist": None, "et": None, "pt": None, "ct": None, "mt": None,
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "wet": 0,
+    "bst": 60,
+    "cet": 60,
+    "west": 60,
+    "cest": 120,
+    "eet": 120,
+    "eest": 180,
+    "msk": 180,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+    "jst": 540,
+    "kst": 540,
+    "aest": 600,
+    "aedt": 660,
+    "hkt": 480,
+    "sgt": 480,
+    "ist": None,
+    "et": None,
+    "pt": None,
+    "ct": None,
+    "mt": None,
 }
 
 #: Year, month and day; hour, minute and second (either may be partly unknown).
@@ -90,14 +116,23 @@ class Stamp:
 
     def merge(self, other: Stamp) -> Stamp:
         """The parts of both, this one's first."""
+
         def pick(a: int | None, b: int | None) -> int | None:
             return a if a is not None else b
 
         return Stamp(
-            pick(self.year, other.year), pick(self.month, other.month), pick(self.day, other.day),
-            pick(self.hour, other.hour), pick(self.minute, other.minute), pick(self.second, other.second),
-            pick(self.offset, other.offset), self.modified, self.relative, self.labelled,
-            self.place or other.place, self.end,
+            pick(self.year, other.year),
+            pick(self.month, other.month),
+            pick(self.day, other.day),
+            pick(self.hour, other.hour),
+            pick(self.minute, other.minute),
+            pick(self.second, other.second),
+            pick(self.offset, other.offset),
+            self.modified,
+            self.relative,
+            self.labelled,
+            self.place or other.place,
+            self.end,
         )
 
 
@@ -283,8 +318,17 @@ def scan_stamp(text: str) -> Stamp | None:
     year, month, day = found.date or (None, None, None)
     hour, minute, second = found.time or (None, None, None)
     return Stamp(
-        year, month, day, hour, minute, second, found.zone,
-        modified=found.modified, relative=found.relative, labelled=found.labelled, end=end,
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second,
+        found.zone,
+        modified=found.modified,
+        relative=found.relative,
+        labelled=found.labelled,
+        end=end,
     )
 
 

@@ -38,8 +38,17 @@ from cleaner.meta.dates import Stamp
 
 #: Every result carries these keys, ``None`` (or ``[]``) when unknown.
 FIELDS = (
-    "title", "authors", "date", "date_modified", "dateline", "section", "site",
-    "description", "image_credit", "language", "language_score",
+    "title",
+    "authors",
+    "date",
+    "date_modified",
+    "dateline",
+    "section",
+    "site",
+    "description",
+    "image_credit",
+    "language",
+    "language_score",
 )
 
 
