@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 _HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -121,11 +121,6 @@ def _status() -> re.Pattern[str]:
 _PRICE = re.compile(r"[£$€¥₹]\s?\d|(?<!\w)(?:Rs|INR|USD|EUR|GBP|R\$)\.?\s?\d|\d(?:[.,]\d{2})?\s?(?:€|EUR|zł)")
 
 
-@functools.cache
-def _offer_words(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(words(key))})(?!\w)", re.IGNORECASE)
-
-
 def _offer(text: str) -> bool:
     """True for a short subscription offer: a price, its terms, and a call to act.
 
@@ -137,8 +132,8 @@ def _offer(text: str) -> bool:
     return (
         word_count(text) <= 60
         and _PRICE.search(text) is not None
-        and _offer_words("offer_cta").search(text) is not None
-        and _offer_words("offer_terms").search(text) is not None
+        and phrase_pattern("offer_cta").search(text) is not None
+        and phrase_pattern("offer_terms").search(text) is not None
     )
 
 
