@@ -198,6 +198,15 @@ def test_records_inside_a_file_are_skipped_with_one_note() -> None:
     assert [triage(r, False, False, seen, noted) for r in records] == records
 
 
+def test_check_passes_over_record_files_without_reading_their_errors(tmp_path: Path) -> None:
+    (tmp_path / "feed.jsonl").write_text('{"id": "a", "text": "Text."}\nnot json\n{"id": "c"}\n', encoding="utf-8")
+    result = run("check", tmp_path)
+    assert result.code == 0
+    assert "skipped" in result.err and "feed.jsonl" in result.err
+    assert "not valid JSON" not in result.err and "no 'text' field" not in result.err
+    assert run("clean", tmp_path).code == 123, "clean reads the records and reports the bad ones"
+
+
 def test_folders_are_read_in_a_stable_order(tmp_path: Path) -> None:
     samples = copy_samples(tmp_path)
     sources = [w.source for w in gather([str(samples)], Config())]

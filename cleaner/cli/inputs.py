@@ -75,7 +75,13 @@ def plain_text(path: str) -> bool:
 
 
 def triage(item: Item, in_folder: bool, whole_files: bool, seen: dict[str, str], noted: set[str]) -> Work:
-    """``item`` when it is to be cleaned, else the outcome to report for it."""
+    """``item`` when it is to be cleaned, else the outcome to report for it.
+
+    For ``fix``, ``check`` and ``diff``, a page or a file of records is skipped
+    once, as a whole: its records are not read, so their errors are not reported.
+    """
+    if whole_files and item.path is not None and not plain_text(str(item.path)):
+        return skip_file(item, noted)
     if item.error is not None:
         if (
             in_folder
@@ -89,17 +95,22 @@ def triage(item: Item, in_folder: bool, whole_files: bool, seen: dict[str, str],
     if not whole_files:
         return item
     if not item.whole_file:
-        file = str(item.path) if item.path is not None else item.source
-        if file in noted:
-            return Outcome(item.source, IGNORED)
-        noted.add(file)
-        return Outcome(file, SKIPPED, message="fix, check and diff only rewrite whole plain-text files")
+        return skip_file(item, noted)
     assert item.path is not None
     real = os.path.realpath(item.path)
     if real in seen:
         return Outcome(item.source, IGNORED, message=f"the same file as {seen[real]}")
     seen[real] = item.source
     return item
+
+
+def skip_file(item: Item, noted: set[str]) -> Outcome:
+    """The outcome of an item that ``fix`` cannot rewrite: its file is reported once, the rest ignored."""
+    file = str(item.path) if item.path is not None else item.source
+    if file in noted:
+        return Outcome(item.source, IGNORED)
+    noted.add(file)
+    return Outcome(file, SKIPPED, message="fix, check and diff only rewrite whole plain-text files")
 
 
 def count_inputs(paths: Sequence[str], config: Config) -> int:
