@@ -959,6 +959,19 @@ def test_middle_claims_only_whole_notices(classify: Classifier, line: str, kind:
         (advertisement, MIDDLE, "Anzeigen gegen den Bürgermeister wurden eingestellt.", None),
         (byline, HEAD, "Por su parte, el ministro negó las acusaciones.", None),
         (byline, HEAD, "Von Berlin aus fuhr der Zug weiter.", None),
+        # Indonesian
+        (read_more, MIDDLE, "Baca juga: Pemerintah umumkan paket kebijakan baru", "related-links"),
+        (social, HEAD, "Bagikan artikel ini", "social"),
+        (comments, TAIL, "Tulis komentar", "comments"),
+        (tags, TAIL, "Tag: ekonomi, Jakarta, pemilu", "tags"),
+        (advertisement, MIDDLE, "Iklan", "advertisement"),
+        (copyright_line, TAIL, "Hak cipta dilindungi undang-undang.", "copyright"),
+        (timestamp, HEAD, "Diperbarui: Senin, 18 November 2019 10:15 WIB", "timestamp"),
+        (read_more, MIDDLE, "Baca juga laporan lengkapnya di halaman berikut, kata dia.", None),
+        (social, HEAD, "Bagikan pengalaman Anda, kata menteri kepada warga.", None),
+        (comments, TAIL, "Komentar presiden memicu kritik di parlemen pada Senin.", None),
+        (advertisement, MIDDLE, "Iklan rokok dilarang di televisi sejak tahun lalu.", None),
+        (byline, HEAD, "Oleh karena itu, pemerintah menunda rencana tersebut.", None),
     ],
 )
 def test_other_languages(classify: Classifier, ctx: Context, line: str, kind: str | None) -> None:

@@ -13,6 +13,8 @@ data file.  It knows when a line merely *starts* with one.
 (None, 'BRUSSELS')
 >>> parse_stamp("Posted 3 hours ago").relative
 True
+>>> parse_stamp("Diperbarui: Senin, 18 November 2019 10:15 WIB").iso()
+'2019-11-18T10:15:00+07:00'
 >>> parse_stamp("May vows to press Trump") is None
 True
 """
@@ -53,6 +55,9 @@ ZONES = {
     "aest": 600,
     "aedt": 660,
     "hkt": 480,
+    "wib": 420,
+    "wita": 480,
+    "wit": 540,
     "sgt": 480,
     "ist": None,
     "et": None,
