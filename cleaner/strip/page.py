@@ -44,10 +44,10 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from cleaner.document import Block, Document
+from cleaner.stopwords import best_language, stopword_density, stopwords, words
 from cleaner.strip.claims import Classifier, Context
 
 _MIDDLE = Context("middle")
@@ -95,7 +95,6 @@ LINK_RUN = 3
 
 GOOD, NEAR_GOOD, SHORT, BAD = "good", "near-good", "short", "bad"
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)\]]*$")
 _SEPARATORS = re.compile(r"\s[|•·»/]\s|\s[|•·]|[|•·]\s|\s{3,}")
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|&copy;", re.IGNORECASE)
@@ -103,71 +102,6 @@ _ENDS_CLAUSE = re.compile(r"[.!?:;,…][\"'”’»)\]]*$")
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
-
-
-@functools.cache
-def stopwords(language: str) -> frozenset[str]:
-    """The stop words of ``language`` (ISO 639-1), empty when there is no list.
-
-    >>> "the" in stopwords("en"), "der" in stopwords("de"), stopwords("xx")
-    (True, True, frozenset())
-    """
-    path = resources.files("cleaner.data").joinpath("stopwords", f"{language}.txt")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-@functools.cache
-def stopword_languages() -> tuple[str, ...]:
-    """The languages that have a stop-word list.
-
-    >>> "en" in stopword_languages()
-    True
-    """
-    folder = resources.files("cleaner.data").joinpath("stopwords")
-    return tuple(sorted(e.name[:-4] for e in folder.iterdir() if e.name.endswith(".txt")))
-
-
-def words(text: str) -> list[str]:
-    """The lower-cased words of ``text`` (letters only; numbers are not words).
-
-    >>> words("It's 10 o'clock, Mr. Smith!")
-    ["it's", "o'clock", 'mr', 'smith']
-    """
-    return [w.lower().replace("’", "'") for w in _TOKEN.findall(text)]
-
-
-def best_language(texts: Sequence[str]) -> tuple[str | None, float]:
-    """The language whose stop words cover most of ``texts``, and that share.
-
-    >>> best_language(["Der Hund und die Katze sind in dem Haus."])[0]
-    'de'
-    >>> best_language(["12345"])
-    (None, 0.0)
-    """
-    tokens = [w for t in texts for w in words(t)]
-    if not tokens:
-        return None, 0.0
-    best: tuple[str | None, float] = (None, 0.0)
-    for language in stopword_languages():
-        stop = stopwords(language)
-        share = sum(w in stop for w in tokens) / len(tokens)
-        if share > best[1]:
-            best = (language, share)
-    return best
-
-
-def stopword_density(text: str, stop: frozenset[str]) -> float:
-    """The share of the words of ``text`` that are stop words.
-
-    >>> stopword_density("the cat is on the mat", stopwords("en"))
-    0.6666666666666666
-    """
-    tokens = words(text)
-    return sum(w in stop for w in tokens) / len(tokens) if tokens else 0.0
 
 
 def menu_like(text: str) -> bool:

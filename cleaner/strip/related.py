@@ -118,7 +118,7 @@ def _function_words() -> frozenset[str]:
 
     Longer words of the lists ("county", "league") are content words somewhere.
     """
-    from cleaner.strip.page import stopword_languages, stopwords
+    from cleaner.stopwords import stopword_languages, stopwords
 
     return frozenset(w for lang in stopword_languages() for w in stopwords(lang) if len(w) <= 5)
 
