@@ -34,6 +34,7 @@ import random
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -275,35 +276,44 @@ def inject(
 
     candidates = name_candidates(blocks)
     rng.shuffle(candidates)
+    done += put_in(doc_id, blocks, candidates, used, names, "name", lambda w: swap_inside(w, rng), seen)
+
+    spots = [(b, m.start(), m.group(0)) for b, text in enumerate(blocks) for m in WORD.finditer(text)]
+    spots = [(b, o, w) for b, o, w in spots if w in MISSPELLINGS and MISSPELLINGS[w] not in seen]
+    rng.shuffle(spots)
+    done += put_in(doc_id, blocks, spots, used, words, "misspelling", MISSPELLINGS.get, set())
+    return blocks, done
+
+
+def put_in(
+    doc_id: str,
+    blocks: list[str],
+    spots: list[tuple[int, int, str]],
+    used: set[int],
+    limit: int,
+    kind: str,
+    make: Callable[[str], str | None],
+    seen: set[str],
+) -> list[Injected]:
+    """Up to ``limit`` typos made by ``make``, at ``spots`` in order: one per block and per word, none already seen.
+
+    ``blocks`` and ``used`` are updated in place.
+    """
+    done: list[Injected] = []
     picked: set[str] = set()
-    for b, offset, word in candidates:
-        if len([d for d in done if d.kind == "name"]) >= names:
+    for b, offset, word in spots:
+        if len(done) >= limit:
             break
         if b in used or word in picked:
             continue
-        typo = swap_inside(word, rng)
+        typo = make(word)
         if typo is None or typo in seen:
             continue
         blocks[b] = blocks[b][:offset] + typo + blocks[b][offset + len(word) :]
         used.add(b)
         picked.add(word)
-        done.append(Injected(doc_id, b, offset, word, typo, "name"))
-
-    spots = [(b, m.start(), m.group(0)) for b, text in enumerate(blocks) for m in WORD.finditer(text)]
-    spots = [(b, o, w) for b, o, w in spots if w in MISSPELLINGS and MISSPELLINGS[w] not in seen]
-    rng.shuffle(spots)
-    chosen: set[str] = set()
-    for b, offset, word in spots:
-        if len([d for d in done if d.kind == "misspelling"]) >= words:
-            break
-        if b in used or word in chosen:
-            continue
-        typo = MISSPELLINGS[word]
-        blocks[b] = blocks[b][:offset] + typo + blocks[b][offset + len(word) :]
-        used.add(b)
-        chosen.add(word)
-        done.append(Injected(doc_id, b, offset, word, typo, "misspelling"))
-    return blocks, done
+        done.append(Injected(doc_id, b, offset, word, typo, kind))
+    return done
 
 
 def _show(fix: Fix, blocks: list[str]) -> str:
