@@ -55,6 +55,18 @@ def alternation(items: tuple[str, ...]) -> str:
 
 
 @functools.cache
+def listed(key: str, before: str = "", after: str = "") -> re.Pattern[str]:
+    r"""A case-insensitive pattern: ``before``, then any phrase under ``key``, then ``after``.
+
+    Classifiers name theirs with :func:`functools.partial`, and each is built once.
+
+    >>> listed("social", after=r"(?!\w)").match("Follow us on Twitter") is not None
+    True
+    """
+    return re.compile(f"{before}(?:{alternation(words(key))}){after}", re.IGNORECASE)
+
+
+@functools.cache
 def phrase_pattern(key: str, language: str | None = None) -> re.Pattern[str]:
     """A case-insensitive pattern matching any phrase under ``key`` as whole words."""
     return re.compile(rf"(?<!\w)(?:{alternation(words(key, language))})(?!\w)", re.IGNORECASE)

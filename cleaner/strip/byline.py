@@ -14,7 +14,7 @@ import functools
 import re
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, month_names, weekday_names, words
+from cleaner.lexicon import alternation, listed, month_names, weekday_names, words
 from cleaner.meta.dates import parse_stamp
 from cleaner.strip.claims import NAME, Claim, Context, word_count
 
@@ -104,9 +104,7 @@ _BIO_SITE = [
 ]
 
 
-@functools.cache
-def _bio_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('bio'))})(?!\w)", re.IGNORECASE)
+_bio_pattern = functools.partial(listed, "bio", after=r"(?!\w)")
 
 
 def author_bio(text: str, ctx: Context) -> Claim | None:

@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, listed, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 #: How far above the end of the text a press-release section may start, in blocks.
@@ -34,9 +34,7 @@ def _labelled(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(words(key))})\.?\s*{number}", re.IGNORECASE)
 
 
-@functools.cache
-def _po_box() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(words('po_box'))})\s*[:.]?\s*\d", re.IGNORECASE)
+_po_box = functools.partial(listed, "po_box", r"(?<!\w)", r"\s*[:.]?\s*\d")
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -61,14 +59,10 @@ def imprint(text: str, ctx: Context) -> Claim | None:
     return Claim("imprint", "imprint")
 
 
-@functools.cache
-def _about() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('press_about'))})\s+(?P<name>\S.*)", re.IGNORECASE)
+_about = functools.partial(listed, "press_about", after=r"\s+(?P<name>\S.*)")
 
 
-@functools.cache
-def _press_header() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('press_headers'))})\s*:?", re.IGNORECASE)
+_press_header = functools.partial(listed, "press_headers", after=r"\s*:?")
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, listed, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 _OPEN = " \t([{-–—•·*>|"
@@ -41,14 +41,10 @@ def _comment_prompt() -> re.Pattern[str]:
     return re.compile(rf"{count}(?:{_phrases('comments')}){count}\s*(?:\(?\+?\d*\)?|[»›→+])?", re.IGNORECASE)
 
 
-@functools.cache
-def _comment_word() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_phrases('comments')})(?!\w)", re.IGNORECASE)
+_comment_word = functools.partial(phrase_pattern, "comments")
 
 
-@functools.cache
-def _comment_rule() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_phrases('comment_rules')})", re.IGNORECASE)
+_comment_rule = functools.partial(listed, "comment_rules", r"(?<!\w)")
 
 
 def comments(text: str, ctx: Context) -> Claim | None:
@@ -67,9 +63,7 @@ def comments(text: str, ctx: Context) -> Claim | None:
     return None
 
 
-@functools.cache
-def _tag_label() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_phrases('tags')})\s*(?::|\||-|–|—)?", re.IGNORECASE)
+_tag_label = functools.partial(listed, "tags", after=r"\s*(?::|\||-|–|—)?")
 
 
 def _is_list(text: str) -> bool:
@@ -129,9 +123,7 @@ def reading_time(text: str, ctx: Context) -> Claim | None:
     return None
 
 
-@functools.cache
-def _credits() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_phrases('contributors')})(?!\w)", re.IGNORECASE)
+_credits = functools.partial(phrase_pattern, "contributors")
 
 
 def contributors(text: str, ctx: Context) -> Claim | None:
@@ -159,9 +151,7 @@ _REACH = re.compile(
 )
 
 
-@functools.cache
-def _contact_words() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_phrases('contact')})(?!\w)", re.IGNORECASE)
+_contact_words = functools.partial(phrase_pattern, "contact")
 
 
 def contact(text: str, ctx: Context) -> Claim | None:
@@ -176,9 +166,7 @@ def contact(text: str, ctx: Context) -> Claim | None:
     return Claim("author-bio", "contact")
 
 
-@functools.cache
-def _affiliate() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_phrases('affiliate')})(?!\w)", re.IGNORECASE)
+_affiliate = functools.partial(phrase_pattern, "affiliate")
 
 
 def affiliate(text: str, ctx: Context) -> Claim | None:

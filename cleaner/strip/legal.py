@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, listed, words
 from cleaner.strip.claims import Claim, Context, word_count
 
 #: "© 2019 …", "(c) Example Media", "Copyright 2020 …", "Copyright © …", "Copyright: …", "Copyright by …",
@@ -27,9 +27,7 @@ _MARK = re.compile(
 _OWNER = re.compile(r"(?i:copyright)(?:\s+[A-Z0-9][\w&.,'’\-]*){1,6}\.?")
 
 
-@functools.cache
-def _rights() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(words('copyright'))})", re.IGNORECASE)
+_rights = functools.partial(listed, "copyright", r"(?<!\w)")
 
 
 @functools.cache
@@ -57,9 +55,7 @@ def copyright_line(text: str, ctx: Context) -> Claim | None:
     return None
 
 
-@functools.cache
-def _cookies() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(words('cookies'))})", re.IGNORECASE)
+_cookies = functools.partial(listed, "cookies", r"(?<!\w)")
 
 
 def cookie_notice(text: str, ctx: Context) -> Claim | None:

@@ -16,7 +16,7 @@ import functools
 import re
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, listed, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, is_name, word_count
 
 
@@ -77,9 +77,7 @@ _CREDIT_TAIL = re.compile(
 _TOGGLE = re.compile(r"(?:[.!?\"”’)]\s+less|(?:\.\.\.|…)\s*more)\s*$", re.IGNORECASE)
 
 
-@functools.cache
-def _caption_marker() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('caption_markers'))})", re.IGNORECASE)
+_caption_marker = functools.partial(listed, "caption_markers")
 
 
 def caption(text: str, ctx: Context) -> Claim | None:
@@ -104,9 +102,7 @@ def caption(text: str, ctx: Context) -> Claim | None:
     return None
 
 
-@functools.cache
-def _advert_pattern() -> re.Pattern[str]:
-    return re.compile(rf"[-–—\s]*(?:{alternation(words('advertisement'))})[-–—\s:.]*", re.IGNORECASE)
+_advert_pattern = functools.partial(listed, "advertisement", r"[-–—\s]*", r"[-–—\s:.]*")
 
 
 def advertisement(text: str, ctx: Context) -> Claim | None:
@@ -116,9 +112,7 @@ def advertisement(text: str, ctx: Context) -> Claim | None:
     return None
 
 
-@functools.cache
-def _embed_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('media_notices'))})", re.IGNORECASE)
+_embed_pattern = functools.partial(listed, "media_notices")
 
 
 #: A gallery counter: "1 of 8", "Image 3 of 12", "1of/8", "2 / 8".

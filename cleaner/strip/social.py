@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cleaner.lexicon import alternation, phrase_pattern, words
+from cleaner.lexicon import alternation, listed, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 _HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
@@ -40,9 +40,7 @@ _NETWORKS = (
 )
 
 
-@functools.cache
-def _prompt() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('social'))})(?!\w)", re.IGNORECASE)
+_prompt = functools.partial(listed, "social", after=r"(?!\w)")
 
 
 @functools.cache
@@ -77,9 +75,7 @@ def social(text: str, ctx: Context) -> Claim | None:
 _FOLLOWED = re.compile(r"[\s-]*(?:@|[A-ZÀ-ÖØ-ÞА-ЯЁ]|(?:us|me|him|her|them|uns|nous|nos|ci|ons|nas|нас)(?!\w))")
 
 
-@functools.cache
-def _follow_verb() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('follow'))})(?!\w)", re.IGNORECASE)
+_follow_verb = functools.partial(listed, "follow", after=r"(?!\w)")
 
 
 def _follow(text: str, ctx: Context) -> Claim | None:
@@ -106,9 +102,7 @@ _NAMED_LIST = re.compile(
 )
 
 
-@functools.cache
-def _newsletter() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words('newsletter'))})(?!\w)", re.IGNORECASE)
+_newsletter = functools.partial(listed, "newsletter", after=r"(?!\w)")
 
 
 @functools.cache
@@ -137,9 +131,7 @@ def _offer(text: str) -> bool:
     )
 
 
-@functools.cache
-def _cue() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(words('newsletter_cues'))})", re.IGNORECASE)
+_cue = functools.partial(listed, "newsletter_cues", r"(?<!\w)")
 
 
 def newsletter(text: str, ctx: Context) -> Claim | None:
