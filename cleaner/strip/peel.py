@@ -180,29 +180,38 @@ def peel_tail(doc: Document, classifiers: Sequence[Classifier] = TAIL) -> Docume
             found.add(claim.kind)
             facts.extend(claim.facts)
             continue
-        texts = [blocks[j].text for j in kept]
-        group = related_group(texts, len(kept))
-        if group is None and (bullets := bullet_teasers(texts, len(kept))) is not None:
-            group = bullets, ("", "")
-        if group is None and (excerpts := excerpt_run(texts, len(kept))) is not None:
-            for j in kept[excerpts:]:
-                blocks[j] = Block(blocks[j].text, "related-links", "excerpt-run")
-            found.add("related-links")
-            continue
-        if group is None and (press := press_boilerplate(texts, len(kept))) is not None:
-            for j in kept[press[0] :]:
-                blocks[j] = Block(blocks[j].text, "press-boilerplate", press[1])
-            found.add("press-boilerplate")
-            continue
-        if group is None:
+        run = tail_run([blocks[j].text for j in kept])
+        if run is None:
             break
-        start, (field, value) = group
+        start, kind, rule, fact = run
         for j in kept[start:]:
-            blocks[j] = Block(blocks[j].text, "related-links", "related-block")
-        found.add("related-links")
-        if field:
-            facts.append(Fact(field, value, "related-block"))
+            blocks[j] = Block(blocks[j].text, kind, rule)
+        found.add(kind)
+        if fact is not None:
+            facts.append(fact)
     return doc.replace(blocks=tuple(blocks), facts=doc.facts + tuple(facts))
+
+
+def tail_run(texts: Sequence[str]) -> tuple[int, str, str, Fact | None] | None:
+    """A run of blocks that closes the text and is chrome as a whole: where it starts, its kind, rule and fact.
+
+    Asked in order: a related-links header with its teasers, bulleted teasers,
+    a run of post excerpts, a press release's closing section.
+
+    >>> tail_run(["The talks went on for hours, officials said.", "More from World", "Talks stall", "Ministers meet"])[:3]
+    (1, 'related-links', 'related-block')
+    """
+    end = len(texts)
+    if (group := related_group(texts, end)) is not None:
+        start, (field, value) = group
+        return start, "related-links", "related-block", Fact(field, value, "related-block") if field else None
+    if (bullets := bullet_teasers(texts, end)) is not None:
+        return bullets, "related-links", "related-block", None
+    if (excerpts := excerpt_run(texts, end)) is not None:
+        return excerpts, "related-links", "excerpt-run", None
+    if (press := press_boilerplate(texts, end)) is not None:
+        return press[0], "press-boilerplate", press[1], None
+    return None
 
 
 def scan_middle(doc: Document, classifiers: Sequence[Classifier] = MIDDLE) -> Document:
