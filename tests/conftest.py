@@ -1,4 +1,4 @@
-"""Shared fixtures: the golden samples."""
+"""Shared fixtures: the golden samples (raw in samples/, expected results in tests/golden/)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ settings.register_profile("deep", max_examples=5000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def sample_names() -> list[str]:
@@ -26,5 +27,5 @@ def sample(request: pytest.FixtureRequest) -> tuple[str, dict]:
     """``(raw text, expected json)`` of one golden sample."""
     name = request.param
     raw = (SAMPLES / f"{name}.txt").read_text(encoding="utf-8")
-    expected = json.loads((SAMPLES / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+    expected = json.loads((GOLDEN / f"{name}.json").read_text(encoding="utf-8"))
     return raw, expected

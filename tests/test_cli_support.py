@@ -11,6 +11,7 @@ from cleaner.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
+GOLDEN = ROOT / "tests" / "golden"
 NAMES = sorted(p.name for p in SAMPLES.glob("*.txt"))
 
 
@@ -36,14 +37,15 @@ def run(*argv: str | Path, stderr: io.StringIO | None = None, stdout: io.StringI
 
 
 def copy_samples(tmp_path: Path) -> Path:
-    """A copy of samples/ (raw articles, and expected/ with their clean texts)."""
+    """A folder of raw and clean texts: a copy of samples/, with the clean texts of tests/golden/ in its expected/."""
     target = tmp_path / "samples"
     shutil.copytree(SAMPLES, target)
+    shutil.copytree(GOLDEN, target / "expected")
     return target
 
 
 def expected(name: str) -> str:
-    return (SAMPLES / "expected" / name).read_text(encoding="utf-8")
+    return (GOLDEN / name).read_text(encoding="utf-8")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -1,11 +1,11 @@
-"""The five samples come out exactly as samples/expected says."""
+"""The five samples come out exactly as tests/golden says."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import cleaner
-from tests.conftest import SAMPLES
+from tests.conftest import GOLDEN
 
 
 def test_text_is_exact(sample):
@@ -21,7 +21,7 @@ def test_text_is_exact(sample):
 
 def test_expected_txt_files_agree_with_json(sample):
     _raw, expected = sample
-    txt = (SAMPLES / "expected" / Path(expected["source"]).name).read_text(encoding="utf-8")
+    txt = (GOLDEN / Path(expected["source"]).name).read_text(encoding="utf-8")
     assert txt == expected["text"]
 
 

@@ -1,0 +1,102 @@
+"""The README works as written: its code fences close, its Python examples run as pasted, its first command."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_cli_support import ROOT, SAMPLES, run
+
+README = ROOT / "README.md"
+FENCE = re.compile(r"^\s*(```+)(\S*)\s*$")
+
+
+def fenced_blocks(markdown: str) -> list[tuple[str, int, str]]:
+    """``(language, first line number, code)`` of every fenced block, in order.
+
+    >>> fenced_blocks("a\\n```python\\nx = 1\\n```\\n  ```sh\\n  ls\\n  ```\\n")
+    [('python', 3, 'x = 1\\n'), ('sh', 6, 'ls\\n')]
+    """
+    blocks: list[tuple[str, int, str]] = []
+    inside: tuple[str, int, str, list[str]] | None = None  # fence, first line, language, lines
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        match = FENCE.match(line)
+        if inside is None:
+            if match:
+                indent = line[: len(line) - len(line.lstrip())]
+                inside = (match.group(1), number + 1, match.group(2), [indent])
+            continue
+        fence, first, language, lines = inside
+        if match and not match.group(2) and len(match.group(1)) >= len(fence):
+            indent, body = lines[0], lines[1:]
+            blocks.append((language, first, "".join(b.removeprefix(indent) + "\n" for b in body)))
+            inside = None
+        else:
+            lines.append(line)
+    if inside is not None:
+        raise AssertionError(f"README.md:{inside[1] - 1}: code fence never closed")
+    return blocks
+
+
+def python_blocks() -> list[tuple[int, str]]:
+    return [
+        (first, code)
+        for language, first, code in fenced_blocks(README.read_text(encoding="utf-8"))
+        if language == "python"
+    ]
+
+
+def needs_datatrove(code: str) -> bool:
+    return "datatrove" in code
+
+
+@contextlib.contextmanager
+def in_folder_with_samples(folder: Path) -> Iterator[Path]:
+    """Run in ``folder``, which has ``samples/`` as the repository's (the examples read them)."""
+    (folder / "samples").symlink_to(SAMPLES, target_is_directory=True)
+    before = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield folder
+    finally:
+        os.chdir(before)
+
+
+def test_every_code_fence_is_closed_and_no_heading_is_swallowed() -> None:
+    text = README.read_text(encoding="utf-8")
+    blocks = fenced_blocks(text)
+    assert len(blocks) > 20
+    for language, first, code in blocks:
+        assert not re.search(r"^##+ \S", code, re.M), f"README.md:{first}: a heading inside a {language} block"
+
+
+def test_the_fence_checker_finds_an_unclosed_fence() -> None:
+    with pytest.raises(AssertionError, match=r"README\.md:2: code fence never closed"):
+        fenced_blocks("text\n```sh\nls\n\n## A heading\n")
+
+
+@pytest.mark.parametrize(
+    ("first", "code"),
+    [
+        pytest.param(first, code, id=f"line-{first}", marks=[pytest.mark.slow] if needs_datatrove(code) else [])
+        for first, code in python_blocks()
+    ],
+)
+def test_python_example_runs_as_pasted(first: int, code: str, tmp_path: Path) -> None:
+    """Each block runs alone, in a fresh namespace, from a folder holding ``samples/``."""
+    if needs_datatrove(code):
+        pytest.importorskip("datatrove")
+    with in_folder_with_samples(tmp_path), contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(code, f"README.md:{first}", "exec"), {"__name__": "__main__"})
+
+
+def test_the_first_command_cleans_the_five_samples_once() -> None:
+    result = run("clean", SAMPLES)
+    assert result.code == 0
+    assert "5 documents cleaned (5 changed, 0 unchanged), 0 failed" in result.err
+    assert result.out.count("==> ") == 5
