@@ -114,6 +114,43 @@ def countable(line: str) -> bool:
     return any(c.isalpha() for c in line)
 
 
+def document_lines(text: str) -> tuple[int, frozenset[int]]:
+    """What one document brings to its site's counts: the hash of its whole text, and of each line that counts.
+
+    >>> whole, lines = document_lines("Menu\\n\\nA one.\\n\\n2019")
+    >>> whole == hash_text("Menu\\n\\nA one.\\n\\n2019"), lines == {line_hash("Menu"), line_hash("A one.")}
+    (True, True)
+    """
+    return hash_text(text), frozenset(line_hash(line) for line in lines_of(text) if countable(line))
+
+
+def count_templates(rows: Iterable[tuple[str, int, Iterable[int]]], min_docs: int = 3) -> dict[str, frozenset[int]]:
+    """The template of every site, from ``(site, hash of the text, line hashes)`` rows (see :func:`document_lines`).
+
+    A row whose site and text hash were seen before is a copy and does not
+    count, so rows gathered in several places (the tasks of a cluster job)
+    can be counted together and give what one pass over all the documents
+    gives.
+
+    >>> rows = [("s", 1, {7, 8}), ("s", 2, {7}), ("s", 1, {7, 8}), ("t", 3, {7})]
+    >>> count_templates(rows, min_docs=2)
+    {'s': frozenset({7})}
+    """
+    counts: defaultdict[str, Counter[int]] = defaultdict(Counter)
+    seen: set[tuple[str, int]] = set()
+    for site, whole, lines in rows:
+        if (site, whole) in seen:
+            continue
+        seen.add((site, whole))
+        counts[site].update(set(lines))
+    out: dict[str, frozenset[int]] = {}
+    for site, counter in counts.items():
+        lines = frozenset(h for h, n in counter.items() if n >= min_docs)
+        if lines:
+            out[site] = lines
+    return out
+
+
 def find_templates(docs: Iterable[tuple[str, str]], min_docs: int = 3) -> dict[str, frozenset[int]]:
     """The template of every site: hashes of the lines found in at least ``min_docs`` of its documents.
 
@@ -125,20 +162,7 @@ def find_templates(docs: Iterable[tuple[str, str]], min_docs: int = 3) -> dict[s
     >>> find_templates(docs, min_docs=2) == {"s": frozenset({line_hash("Menu")})}
     True
     """
-    counts: defaultdict[str, Counter[int]] = defaultdict(Counter)
-    seen: set[tuple[str, int]] = set()
-    for site, text in docs:
-        whole = (site, hash_text(text))
-        if whole in seen:
-            continue
-        seen.add(whole)
-        counts[site].update({line_hash(line) for line in lines_of(text) if countable(line)})
-    out: dict[str, frozenset[int]] = {}
-    for site, counter in counts.items():
-        lines = frozenset(h for h, n in counter.items() if n >= min_docs)
-        if lines:
-            out[site] = lines
-    return out
+    return count_templates(((site, *document_lines(text)) for site, text in docs), min_docs)
 
 
 def strip_templates(doc: Document, lines: frozenset[int] = frozenset()) -> Document:

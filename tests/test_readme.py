@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
 import os
 import re
@@ -55,6 +56,11 @@ def needs_datatrove(code: str) -> bool:
     return "datatrove" in code
 
 
+def needs_a_cluster(code: str) -> bool:
+    """A Slurm or Ray example: it is built (imports, arguments), but its ``__main__`` part is not run."""
+    return bool(re.search(r"\b(Slurm|Ray)PipelineExecutor\b", code))
+
+
 @contextlib.contextmanager
 def in_folder_with_samples(folder: Path) -> Iterator[Path]:
     """Run in ``folder``, which has ``samples/`` as the repository's (the examples read them)."""
@@ -88,11 +94,16 @@ def test_the_fence_checker_finds_an_unclosed_fence() -> None:
     ],
 )
 def test_python_example_runs_as_pasted(first: int, code: str, tmp_path: Path) -> None:
-    """Each block runs alone, in a fresh namespace, from a folder holding ``samples/``."""
+    """Each block runs alone, as a script, in a fresh namespace, from a folder holding ``samples/``."""
     if needs_datatrove(code):
         pytest.importorskip("datatrove")
+    name = "__readme__" if needs_a_cluster(code) else "__main__"
     with in_folder_with_samples(tmp_path), contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(code, f"README.md:{first}", "exec"), {"__name__": "__main__"})
+        exec(compile(code, f"README.md:{first}", "exec"), {"__name__": name})
+    if "LocalPipelineExecutor" in code:
+        outputs = sorted((tmp_path / "clean").glob("*.jsonl.gz"))
+        written = sum(len(gzip.decompress(path.read_bytes()).splitlines()) for path in outputs)
+        assert len(outputs) == 2 and written == len(list(SAMPLES.glob("*.txt")))
 
 
 def test_the_first_command_cleans_the_five_samples_once() -> None:
