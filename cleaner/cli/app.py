@@ -21,6 +21,7 @@ from cleaner.cli.options import build_parser, load_config
 from cleaner.cli.outcome import FIXING, INTERRUPTED, OK, USAGE, exit_code
 from cleaner.cli.pool import default_jobs
 from cleaner.cli.report import NORMAL, QUIET, VERBOSE, Reporter
+from cleaner.cli.report_html import run_report
 from cleaner.cli.style import Style, color_enabled
 from cleaner.cli.work import pipeline_for
 from cleaner.config import ConfigError
@@ -60,6 +61,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     try:
         if args.command == "clean":
             run_clean(args, config, stdout, report, jobs)
+        elif args.command == "report":
+            run_report(args, config, report, jobs)
         elif args.command in FIXING:
             run_fixing(args, config, stdout, report, jobs, Style(color_enabled(stdout, args.color)))
         else:

@@ -42,6 +42,7 @@ HELP = {
     "check": "change nothing; list the files fix would change (exit 1 if any)",
     "diff": "change nothing; print a unified diff of what fix would do",
     "explain": "show every block of a file with its kind and the rule that labelled it, then metadata and fixes",
+    "report": "clean files and folders as clean does, and write one self-contained HTML report of what cleaning did",
 }
 
 EPILOG = "exit codes: 0 nothing to do, 1 files changed (fix) or would change (check, diff), 2 bad usage or config, 123 an input failed"
@@ -150,6 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
     explain = command("explain")
     explain.add_argument("paths", nargs="+", metavar="FILE", help="the files to explain")
     explain.add_argument("--format", "-f", choices=("txt", "json"), default="txt", help="output format (default: txt)")
+    report = command("report")
+    report.add_argument("paths", nargs="+", metavar="PATH", help=paths_help + ", or - for stdin")
+    report.add_argument(
+        "-o", "--output", metavar="FILE", default="report.html", help="the report (default: report.html)"
+    )
+    report.add_argument(
+        "--top",
+        type=positive,
+        default=50,
+        metavar="N",
+        help="side-by-side views of the N most changed documents (default: 50)",
+    )
     return parser
 
 

@@ -75,7 +75,7 @@ class Tally:
     def summary(self, command: str) -> str:
         """One line: how many inputs changed, stayed the same, failed and were skipped."""
         done = self.statuses[CHANGED] + self.statuses[UNCHANGED]
-        if command == "clean":
+        if command in ("clean", "report"):
             parts = [
                 f"{plural(done, 'document')} cleaned ({self.changed} changed, {self.statuses[UNCHANGED]} unchanged)"
             ]

@@ -35,6 +35,7 @@ VERBS: dict[str, tuple[str | None, str]] = {
     "diff": (None, "unchanged"),
     "clean": (None, "cleaned"),
     "explain": (None, "explained"),
+    "report": (None, "cleaned"),
 }
 
 

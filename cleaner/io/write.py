@@ -27,8 +27,10 @@ def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
     """
     path = Path(os.path.realpath(path))
     if mode is None:
-        with contextlib.suppress(OSError):
+        try:
             mode = path.stat().st_mode & 0o7777
+        except OSError:
+            mode = new_file_mode()
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
@@ -42,6 +44,17 @@ def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def new_file_mode() -> int:
+    """The permission bits of a new file, as ``open`` would give it (0o666 less the umask).
+
+    >>> new_file_mode() & 0o600
+    384
+    """
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_if_changed(path: str | Path, text: str) -> bool:

@@ -1,0 +1,76 @@
+"""``cleaner report``: clean the inputs as ``clean`` does and write one self-contained HTML report.
+
+Inputs are found, read and cleaned exactly as ``cleaner clean`` does them
+(the same folders and globs, site templates, worker processes, progress bar
+and summary on stderr); each worker sends back a small summary of its
+document (:mod:`cleaner.report.summary`), which is added up in bounded memory
+(:mod:`cleaner.report.totals`), and the page (:mod:`cleaner.report.page`) is
+written once, atomically, at the end.
+
+>>> import io, tempfile
+>>> from pathlib import Path
+>>> from cleaner.cli import main
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("Talks go on\\n\\nBy Jane Doe\\n\\nThe talks went on for hours, officials said.\\n")
+>>> err = io.StringIO()
+>>> main(["report", str(folder), "-o", str(folder / "report.html")], stderr=err)
+0
+>>> print(err.getvalue().replace(str(folder), "DIR"), end="")
+cleaner: wrote DIR/report.html (1 document, 1 side-by-side view)
+cleaner: 1 document cleaned (1 changed, 0 unchanged), 0 failed
+cleaner: blocks removed: byline 1, title 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from pathlib import Path
+
+from cleaner.cli.inputs import gather
+from cleaner.cli.outcome import CHANGED, FAILED, SKIPPED, UNCHANGED, Outcome, plural
+from cleaner.cli.pool import run_ordered
+from cleaner.cli.report import NORMAL, Reporter
+from cleaner.cli.templates import corpus_templates, item_site
+from cleaner.cli.work import Templates, clean_item, removed_kinds
+from cleaner.config import Config
+from cleaner.io.readers import Item
+from cleaner.io.write import write_atomic
+from cleaner.report.page import render
+from cleaner.report.summary import Summary, summarise
+from cleaner.report.totals import Totals
+
+#: Side-by-side views for at most this many documents, by default.
+TOP = 50
+
+
+def summary_outcome(item: Item, config: Config, templates: Templates | None = None) -> Outcome:
+    """Clean one item (as ``clean`` does) and send back its summary, as JSON, in the outcome's output."""
+    result = clean_item(item, config, templates) if templates else clean_item(item, config)
+    summary = summarise(result, item.source, item_site(item), config.keep)
+    status = UNCHANGED if result.text == item.text else CHANGED
+    return Outcome(item.source, status, output=summary.to_json(), removed=removed_kinds(result, config))
+
+
+def run_report(args: argparse.Namespace, config: Config, report: Reporter, jobs: int) -> None:
+    """Clean every input, add up what happened, write the page to ``args.output``."""
+    work = functools.partial(summary_outcome, templates=corpus_templates(args.paths, config))
+    totals = Totals(top=args.top)
+    for _entry, outcome in run_ordered(work, gather(args.paths, config), config, jobs):
+        if outcome.status in (CHANGED, UNCHANGED):
+            totals.add(Summary.from_json(outcome.output))
+            outcome = Outcome(outcome.source, outcome.status, removed=outcome.removed)  # the summary is counted
+        elif outcome.status == FAILED:
+            totals.failed += 1
+        elif outcome.status == SKIPPED:
+            totals.skipped += 1
+        report.outcome(outcome)
+    target = Path(args.output)
+    try:
+        write_atomic(target, render(totals, list(args.paths)))
+    except OSError as error:
+        report.outcome(Outcome(str(target), FAILED, message=f"cannot write the report: {error.strerror or error}"))
+        return
+    if report.verbosity >= NORMAL:
+        views = len(totals.most_changed())
+        report.say(f"wrote {target} ({plural(totals.documents, 'document')}, {plural(views, 'side-by-side view')})")
