@@ -183,13 +183,13 @@ def kinds_part(totals: Totals) -> str:
         [(k, totals.kind_tokens[k]) for k in kinds],
         title="Tokens removed, by kind",
         colours=colours,
-        chart_id="kind-tokens",
+        chart_id="chart-kind-tokens",
     )
     blocks = bar_chart(
         [(k, totals.kind_blocks[k]) for k in kinds],
         title="Blocks removed, by kind",
         colours=colours,
-        chart_id="kind-blocks",
+        chart_id="chart-kind-blocks",
     )
     return f'<div class="pair">{figure("Tokens", tokens)}{figure("Blocks", blocks)}</div>'
 
@@ -205,12 +205,12 @@ def sites_part(totals: Totals) -> str:
     tokens = bar_chart(
         list(zip(label, (totals.site_tokens[s] for s in shown), strict=True)),
         title="Tokens removed, by site",
-        chart_id="site-tokens",
+        chart_id="chart-site-tokens",
     )
     blocks = bar_chart(
         list(zip(label, (totals.site_blocks[s] for s in shown), strict=True)),
         title="Blocks removed, by site",
-        chart_id="site-blocks",
+        chart_id="chart-site-blocks",
     )
     note = f'<p class="note">{len(sites):,} sites (a site is a URL\'s host, else the folder or file a document came from).</p>'
     return f'{note}<div class="pair">{figure("Tokens", tokens)}{figure("Blocks", blocks)}</div>{more(len(sites) - len(shown), "sites")}'
@@ -228,7 +228,7 @@ def bin_labels() -> list[str]:
 
 def kept_part(totals: Totals) -> str:
     chart = histogram(
-        totals.histogram, bin_labels(), title="Documents, by the share of their tokens kept", chart_id="kept"
+        totals.histogram, bin_labels(), title="Documents, by the share of their tokens kept", chart_id="chart-kept"
     )
     return (
         '<p class="note">Documents by the share of their tokens kept in the clean text; the last bar is the '
@@ -242,7 +242,7 @@ def languages_part(totals: Totals) -> str:
     rest = sum(n for _, n in rows[CHART_ROWS:])
     if rest:
         shown.append(("other", rest))
-    return bar_chart(shown, title="Documents, by language", chart_id="languages") + more(
+    return bar_chart(shown, title="Documents, by language", chart_id="chart-languages") + more(
         len(rows) - CHART_ROWS, "languages (in other)"
     )
 
@@ -253,7 +253,7 @@ def fixes_part(totals: Totals) -> str:
         [(k, totals.fix_kinds[k]) for k in kinds],
         title="Fixes, by kind",
         colours=[NEUTRAL] * len(kinds),
-        chart_id="fix-kinds",
+        chart_id="chart-fix-kinds",
     )
     tables = []
     for kind in kinds:
