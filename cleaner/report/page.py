@@ -212,7 +212,8 @@ def sites_part(totals: Totals) -> str:
         title="Blocks removed, by site",
         chart_id="chart-site-blocks",
     )
-    note = f'<p class="note">{len(sites):,} sites (a site is a URL\'s host, else the folder or file a document came from).</p>'
+    noun = "site" if len(sites) == 1 else "sites"
+    note = f'<p class="note">{len(sites):,} {noun} (a site is a URL\'s host, else the folder or file a document came from).</p>'
     return f'{note}<div class="pair">{figure("Tokens", tokens)}{figure("Blocks", blocks)}</div>{more(len(sites) - len(shown), "sites")}'
 
 
