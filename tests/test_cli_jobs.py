@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-from test_cli_support import NAMES, SAMPLES, TTY, run, snapshot
+from test_cli_support import GOLDEN, NAMES, SAMPLES, TTY, run, snapshot
 
 from cleaner.cli.outcome import UNCHANGED, Outcome
 from cleaner.cli.pool import POOL_MIN, default_jobs, run_ordered
@@ -31,6 +31,7 @@ def corpus(folder: Path, copies: int = 4) -> Path:
     for copy in range(copies):
         target = folder / f"batch{copy}"
         shutil.copytree(SAMPLES, target, ignore=shutil.ignore_patterns("*.json", "*.md"))
+        shutil.copytree(GOLDEN, target / "expected", ignore=shutil.ignore_patterns("*.json", "*.md"))
         (target / "mixed.txt").write_text("\n\n".join(AMBIGUOUS) + "\n", encoding="utf-8")
     return folder
 
