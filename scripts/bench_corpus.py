@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_quality import DEFAULT_BENCH, score  # noqa: E402
+from benchsets import BENCH, score  # noqa: E402
+
+DEFAULT_BENCH = BENCH / "scrapinghub"
 
 from cleaner.config import Config  # noqa: E402
 from cleaner.corpus import KIND, clean_corpus, find_templates, site_of  # noqa: E402

@@ -3,7 +3,7 @@
 
 Every extractor that is installed (``pip install '.[bench]'``) gets the raw
 HTML of each page of the bench's ``html/`` folder and is scored against
-``gold/`` as ``scripts/bench_quality.py`` scores (lower-cased ``\\w+`` token
+``gold/`` as ``scripts/benchsets.py`` scores (lower-cased ``\\w+`` token
 multisets: precision, recall, F1 per page, then means).  An extractor that
 is not installed is left out of the table; one that fails on a page scores
 0 on it (its text is empty).
@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bench_quality import DEFAULT_BENCH, score  # noqa: E402
+from benchsets import BENCH, score  # noqa: E402
+
+DEFAULT_BENCH = BENCH / "scrapinghub"
 
 Extractor = Callable[[str, str | None], str]
 
