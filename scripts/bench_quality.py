@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import cleaner  # noqa: E402
 from benchsets import INPUTS, SETS, BenchSet, Page, score, tokens  # noqa: E402
+
+import cleaner  # noqa: E402
 
 #: A page is made worse when its F1 falls more than this below the input as given.
 WORSE = 0.02
@@ -97,7 +98,9 @@ def measure(job: tuple[Page, str]) -> Row:
         missing -= gold_lost
         lost[removal.kind] += sum(gold_lost.values())
         chrome[removal.kind] += sum((removed - gold_lost).values())
-    return Row(page.id, page.site, score(as_given(page, variant), gold), score(result.text, gold), lost, chrome, seconds)
+    return Row(
+        page.id, page.site, score(as_given(page, variant), gold), score(result.text, gold), lost, chrome, seconds
+    )
 
 
 @dataclass
@@ -212,9 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         print("\n" + markdown(reports))
     if args.json:
-        data = {
-            f"{r.set}/{r.variant}": [(row.id, row.site, row.given, row.clean) for row in r.rows] for r in reports
-        }
+        data = {f"{r.set}/{r.variant}": [(row.id, row.site, row.given, row.clean) for row in r.rows] for r in reports}
         args.json.write_text(json.dumps(data, indent=1))
     return 0
 
