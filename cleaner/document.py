@@ -33,22 +33,58 @@ BODY = "body"
 
 
 @dataclass(frozen=True, slots=True)
+class PageSignals:
+    """What a page says of one block of its text (``cleaner/io/dom.py`` reads them off the page).
+
+    The block model reads them beside the text's own shape; a block from
+    plain text has none.
+    """
+
+    #: The tag of the element holding the block.
+    tag: str
+    #: The containers above it (nav, aside, footer, header, article …), as bits of ``cleaner.io.dom.CONTAINER``.
+    within: int = 0
+    #: The families of class and id words above it (menu, related, social …), as bits of ``cleaner.io.dom.NAMED``.
+    named: int = 0
+    #: The same for the block's own element and its parent only.
+    near: int = 0
+    #: The share of its characters inside links.
+    links: float = 0.0
+    #: Whether the page hides it.
+    hidden: bool = False
+    #: How deep in the page it sits.
+    depth: int = 0
+    #: How much of it trafilatura keeps in recall mode and in its standard mode (0 to 1).
+    recall: float = 0.0
+    standard: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-sized piece of the input, in reading order.
 
     ``kind`` is ``"body"`` for text that is kept; any other kind is chrome
     that was labelled (and so left out of the clean text) by the rule named
-    in ``by``.
+    in ``by``.  A block read from a page carries the page's signals (``page``).
     """
 
     text: str
     kind: str = BODY
     by: str = ""
+    page: PageSignals | None = field(default=None, compare=False, repr=False)
 
     @property
     def kept(self) -> bool:
         """True when the block belongs to the clean text."""
         return self.kind == BODY
+
+    def labelled(self, kind: str, by: str) -> Block:
+        """This block with a new kind, signed by ``by`` (its text and signals unchanged)."""
+        return Block(self.text, kind, by, self.page)
+
+    def with_text(self, text: str) -> Block:
+        """This block with another text (a repair), everything else unchanged."""
+        return Block(text, self.kind, self.by, self.page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +174,7 @@ class Document:
     def relabel(self, index: int, kind: str, by: str = "") -> Document:
         """A copy in which block ``index`` has a new kind."""
         blocks = list(self.blocks)
-        blocks[index] = dataclasses.replace(blocks[index], kind=kind, by=by)
+        blocks[index] = blocks[index].labelled(kind, by)
         return self.with_blocks(blocks)
 
     def facts_for(self, name: str) -> Iterator[Fact]:
@@ -193,16 +229,15 @@ def removals(blocks: Sequence[Block]) -> tuple[Removal, ...]:
     >>> removals([Block("a", "related-links"), Block("b", "related-links"), Block("c")])
     (Removal(kind='related-links', text='a\\nb', by=''),)
     """
-    out: list[Removal] = []
+    groups: list[tuple[Block, list[str]]] = []
     previous: Block | None = None
     for block in blocks:
         if block.kept:
             previous = None
             continue
-        if previous is not None and previous.kind == block.kind and out:
-            last = out[-1]
-            out[-1] = Removal(last.kind, last.text + "\n" + block.text, last.by)
+        if previous is not None and previous.kind == block.kind and groups:
+            groups[-1][1].append(block.text)
         else:
-            out.append(Removal(block.kind, block.text, block.by))
+            groups.append((block, [block.text]))
         previous = block
-    return tuple(out)
+    return tuple(Removal(first.kind, "\n".join(texts), first.by) for first, texts in groups)

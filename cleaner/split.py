@@ -46,8 +46,10 @@ def split_blocks(doc: Document) -> Document:
     """Cut every unlabelled block into paragraph blocks."""
     blocks: list[Block] = []
     for block in doc.blocks:
-        if block.kept:
-            blocks.extend(Block(p) for p in split_text(block.text))
+        if block.kept and "\n" in block.text:
+            blocks.extend(Block(p, page=block.page) for p in split_text(block.text))
+        elif block.kept:
+            blocks.extend(block.with_text(p) for p in split_text(block.text))
         else:
             blocks.append(block)
     return doc.with_blocks(blocks)

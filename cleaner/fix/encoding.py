@@ -37,7 +37,7 @@ def fix_encoding(doc: Document) -> Document:
     for index, block in enumerate(doc.blocks):
         text, found = repair(block.text)
         fixes.extend(Fix(kind, before, after, "ftfy", index, offset) for kind, before, after, offset in found)
-        blocks.append(block if text == block.text else Block(text, block.kind, block.by))
+        blocks.append(block if text == block.text else block.with_text(text))
     return doc.replace(blocks=tuple(blocks), fixes=doc.fixes + tuple(fixes))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cleaner.document import Block, Document
+from cleaner.document import Document
 
 #: Characters that are a space however they look.
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -75,4 +75,4 @@ def normalize_text(text: str, typography: bool = False) -> str:
 
 def normalize(doc: Document, typography: bool = False) -> Document:
     """Normalise the text of every block."""
-    return doc.with_blocks(Block(normalize_text(b.text, typography), b.kind, b.by) for b in doc.blocks)
+    return doc.with_blocks(b.with_text(normalize_text(b.text, typography)) for b in doc.blocks)

@@ -152,7 +152,7 @@ def apply(blocks: tuple[Block, ...], fixes: list[Fix]) -> tuple[Block, ...]:
         assert fix.block is not None and fix.offset is not None
         block = out[fix.block]
         text = block.text[: fix.offset] + fix.after + block.text[fix.offset + len(fix.before) :]
-        out[fix.block] = Block(text, block.kind, block.by)
+        out[fix.block] = block.with_text(text)
     return tuple(out)
 
 
