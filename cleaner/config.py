@@ -25,9 +25,6 @@ class ConfigError(ValueError):
     """An option that does not exist or has a value of the wrong type."""
 
 
-PAGE_MODES = ("auto", "on", "off")
-
-
 @dataclass(frozen=True)
 class Config:
     """Every option of the cleaner.
@@ -45,8 +42,8 @@ class Config:
     language: str | None = None
     #: Repair typos in kept text.
     typos: bool = True
-    #: Page-dump mode for whole-page text: "auto", "on" or "off".
-    page_mode: str = "auto"
+    #: The block model to decide with: a JSON file written by ``scripts/train_block_model.py`` (default: the shipped one).
+    model: str | None = None
     #: Glob patterns of files to clean when a folder is given (text, HTML, JSONL and WARC, gzipped or not).
     include: tuple[str, ...] = (
         "*.txt",
@@ -70,8 +67,9 @@ class Config:
     html_field: str | None = None
 
     def __post_init__(self) -> None:
-        if self.page_mode not in PAGE_MODES:
-            raise ConfigError(f"page_mode must be one of {', '.join(PAGE_MODES)}, not {self.page_mode!r}")
+        from cleaner.strip.registry import check_kinds
+
+        check_kinds(self.keep)
         if self.template_min_docs < 2:
             raise ConfigError("template_min_docs must be at least 2")
 

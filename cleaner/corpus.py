@@ -35,7 +35,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from cleaner.config import Config
-from cleaner.document import Block, Document, Result
+from cleaner.document import Document, Result
 from cleaner.pipeline import Pipeline, default_pipeline, named
 from cleaner.split import split_text
 from cleaner.strip.claims import looks_like_body
@@ -185,23 +185,22 @@ def strip_templates(doc: Document, lines: frozenset[int] = frozenset()) -> Docum
     if not any(b.kept and not hit and looks_like_body(b.text) for b, hit in zip(doc.blocks, hits, strict=True)):
         return doc
     return doc.with_blocks(
-        Block(b.text, KIND, "site-template") if hit else b for b, hit in zip(doc.blocks, hits, strict=True)
+        b.labelled(KIND, "site-template") if hit else b for b, hit in zip(doc.blocks, hits, strict=True)
     )
 
 
 def with_templates(pipeline: Pipeline, lines: frozenset[int]) -> Pipeline:
-    """``pipeline`` with a ``strip_templates`` step for ``lines``, after page mode (or block splitting).
+    """``pipeline`` with a ``strip_templates`` step for ``lines``, after block splitting.
 
     >>> names = with_templates(default_pipeline(), frozenset({1})).names
-    >>> names.index("strip_templates") == names.index("page_mode") + 1
+    >>> names.index("strip_templates") == names.index("split_blocks") + 1
     True
     """
     if not lines:
         return pipeline
     step = named("strip_templates", functools.partial(strip_templates, lines=lines))
-    for anchor in ("page_mode", "split_blocks"):
-        if anchor in pipeline.names:
-            return pipeline.insert_after(anchor, step)
+    if "split_blocks" in pipeline.names:
+        return pipeline.insert_after("split_blocks", step)
     return pipeline.append(step)
 
 

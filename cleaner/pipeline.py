@@ -119,7 +119,7 @@ def assemble(doc: Document, config: Config) -> Result:
     """The :class:`Result` of a finished document."""
     from cleaner.meta.resolve import resolve
 
-    blocks = tuple(b if b.kept or b.kind not in config.keep else b.__class__(b.text) for b in doc.blocks)
+    blocks = tuple(b if b.kept or b.kind not in config.keep else b.labelled("body", "") for b in doc.blocks)
     kept = [b for b in blocks if b.kept]
     return Result(
         text=join_text(kept),
@@ -135,7 +135,7 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     """The default chain for plain text, shaped by ``config``.
 
     >>> default_pipeline().names
-    ('fix_encoding', 'normalize', 'split_blocks', 'page_mode', 'strip_chrome', 'detect_language', 'fix_typos')
+    ('fix_encoding', 'normalize', 'split_blocks', 'strip_chrome', 'detect_language', 'fix_typos')
     """
     from cleaner.config import ConfigError
     from cleaner.fix.encoding import fix_encoding
@@ -143,24 +143,25 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     from cleaner.fix.whitespace import normalize
     from cleaner.meta.language import detect_language
     from cleaner.split import split_blocks
-    from cleaner.strip.page import page_mode
-    from cleaner.strip.peel import PASSES, StripChrome
+    from cleaner.strip.decide import MODEL_STEP, PASSES, StripChrome
 
     config = config or Config()
-    chrome = StripChrome(tuple(p for p in PASSES if p not in config.disable))
     steps: list[Step] = [
         fix_encoding,
         named("normalize", functools.partial(normalize, typography=config.typography)),
         split_blocks,
-        named("page_mode", functools.partial(page_mode, mode=config.page_mode, chrome=chrome)),
-        chrome,
+        StripChrome(config.disable, model=config.model),
         named("detect_language", functools.partial(detect_language, hint=config.language)),
         fix_typos,
     ]
     if not config.typos:
         steps.remove(fix_typos)
-    known = {step_name(s) for s in steps} | set(PASSES) | {"fix_typos"}
-    unknown = set(config.disable) - known
+    known = {step_name(s) for s in steps} | set(PASSES) | {MODEL_STEP, "fix_typos"}
+    unknown = sorted(set(config.disable) - known)
     if unknown:
-        raise ConfigError(f"cannot disable unknown step(s): {', '.join(sorted(unknown))}")
+        import difflib
+
+        close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise ConfigError(f"cannot disable unknown step(s): {', '.join(unknown)}{hint}")
     return Pipeline(tuple(s for s in steps if step_name(s) not in config.disable), config)

@@ -18,6 +18,7 @@ from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
 from cleaner.strip.related import bullet_teasers, excerpt_run, middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
+from cleaner.strip.registry import RULES
 from cleaner.strip.timestamp import timestamp
 
 HEAD = Context("head")
@@ -64,37 +65,15 @@ PROSE = [
     "Читайте также документы, которые опубликовал суд в понедельник.",
     "Zobacz, jak bardzo zmieniła się Warszawa w ciągu ostatnich lat.",
 ]
-ALL: list[tuple[str, Classifier]] = [
-    (f.__name__, f)
-    for f in (
-        timestamp,
-        navigation,
-        section_label,
-        byline,
-        photo_credit,
-        dateline,
-        social,
-        newsletter,
-        advertisement,
-        embed,
-        title,
-        caption,
-        description,
-        author_bio,
-        copyright_line,
-        read_more,
-        related_end,
-        comments,
-        tags,
-        reading_time,
-        contributors,
-        contact,
-        affiliate,
-        markup,
-        cookie_notice,
-        imprint,
-    )
+#: Every block rule of the registry, with each zone it may claim in.
+ALL: list[tuple[str, Classifier, str]] = [
+    (rule.name, rule.classify, zone)
+    for rule in RULES
+    if rule.classify is not None
+    for zone in ("head", "tail", "middle")
+    if zone in rule.zones
 ]
+CONTEXTS = {"head": HEAD, "tail": TAIL, "middle": MIDDLE}
 
 
 def _claim(classify: Classifier, text: str, ctx: Context) -> str | None:
@@ -103,12 +82,13 @@ def _claim(classify: Classifier, text: str, ctx: Context) -> str | None:
 
 
 @pytest.mark.parametrize("text", PROSE)
-@pytest.mark.parametrize("name,classify", ALL, ids=[n for n, _ in ALL])
-@pytest.mark.parametrize("ctx", [HEAD, TAIL, MIDDLE, UNDER_TITLE], ids=["head", "tail", "middle", "under-title"])
-def test_prose_is_never_claimed(name: str, classify: Classifier, text: str, ctx: Context) -> None:
-    if name in ("title", "description") and ctx in (HEAD, UNDER_TITLE):
-        pytest.skip("a title or stand-first may look like prose; tested below")
-    assert _claim(classify, text, ctx) is None
+@pytest.mark.parametrize("name,classify,zone", ALL, ids=[f"{n}-{z}" for n, _, z in ALL])
+def test_prose_is_never_claimed(name: str, classify: Classifier, zone: str, text: str) -> None:
+    contexts = [CONTEXTS[zone], UNDER_TITLE] if zone == "head" else [CONTEXTS[zone]]
+    for ctx in contexts:
+        if name in ("title", "description") and zone == "head":
+            continue  # a title or stand-first may look like prose; tested below
+        assert _claim(classify, text, ctx) is None
 
 
 CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
@@ -993,13 +973,10 @@ def test_other_languages(classify: Classifier, ctx: Context, line: str, kind: st
     ],
 )
 def test_list_markers_of_text_dumps(line: str, zone: str, kind: str | None) -> None:
-    from cleaner.strip.peel import HEAD as HEAD_CLASSIFIERS
-    from cleaner.strip.peel import MIDDLE as MIDDLE_CLASSIFIERS
-    from cleaner.strip.peel import TAIL as TAIL_CLASSIFIERS
-    from cleaner.strip.peel import first_claim
+    from cleaner.strip.decide import first_claim
+    from cleaner.strip.registry import rules_for
 
-    zones = {"head": HEAD_CLASSIFIERS, "tail": TAIL_CLASSIFIERS, "middle": MIDDLE_CLASSIFIERS}
-    claim = first_claim(line, Context(zone), zones[zone])
+    claim = first_claim(line, Context(zone), rules_for(zone))
     assert (claim.kind if claim else None) == kind
 
 

@@ -109,7 +109,7 @@ _bio_pattern = functools.partial(listed, "bio", after=r"(?!\w)")
 
 def author_bio(text: str, ctx: Context) -> Claim | None:
     """Claim a short paragraph about the author, in the tail: a name, then who they are."""
-    if ctx.where != "tail" or word_count(text) > 80:
+    if word_count(text) > 80:
         return None
     starts_with_author = any(text.startswith(a) for a in ctx.authors)
     opener = re.match(rf"(?P<name>{NAME})\s+(?:is|was|has|writes|covers|reports|joined)\b", text)

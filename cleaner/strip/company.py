@@ -37,7 +37,7 @@ def _labelled(key: str) -> re.Pattern[str]:
 _po_box = functools.partial(listed, "po_box", r"(?<!\w)", r"\s*[:.]?\s*\d")
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def imprint(text: str, ctx: Context) -> Claim | None:
@@ -46,7 +46,7 @@ def imprint(text: str, ctx: Context) -> Claim | None:
     The details are labelled numbers, not words of a sentence: "registered
     under VAT number 123" in prose has no label next to its number.
     """
-    if ctx.where != "tail" or word_count(text) > 60:
+    if word_count(text) > 60:
         return None
     registry = len({m.group(0).lower() for m in _labelled("registry").finditer(text)})
     box = _po_box().search(text) is not None

@@ -58,7 +58,7 @@ def comments(text: str, ctx: Context) -> Claim | None:
         return None
     if word_count(stripped) <= 6 and _comment_prompt().fullmatch(stripped):
         return Claim("comments", "comment-prompt")
-    if ctx.where != "middle" and _comment_word().search(stripped) and _comment_rule().search(stripped):
+    if _comment_word().search(stripped) and _comment_rule().search(stripped):
         return Claim("comments", "comment-rules")
     return None
 
@@ -87,13 +87,12 @@ def tags(text: str, ctx: Context) -> Claim | None:
     m = _tag_label().match(stripped)
     if m is not None:
         rest = stripped[m.end() :].strip(" |,")
-        labelled = m.group(0).rstrip().endswith((":", "|", "-", "–", "—"))
         if not rest:
             return Claim("tags", "tags-header") if word_count(stripped) <= 3 else None
-        if (labelled or ctx.where == "tail") and (_is_list(rest) or word_count(rest) <= 4) and not ends_sentence(rest):
+        if (_is_list(rest) or word_count(rest) <= 4) and not ends_sentence(rest):
             return Claim("tags", "tags")
         return None
-    if ctx.where == "tail" and ctx.before and _tag_label().fullmatch(ctx.before[-1].strip()) and _is_list(stripped):
+    if ctx.before and _tag_label().fullmatch(ctx.before[-1].strip()) and _is_list(stripped):
         return Claim("tags", "tags-list")
     return None
 

@@ -19,6 +19,7 @@ from cleaner.strip.claims import Claim, Context, ends_sentence, looks_like_body,
 
 #: A title is at most this many words.
 TITLE_MAX_WORDS = 20
+_TABLE_ROW = re.compile(r"\|.*\|")
 _CRUMB_SEP = re.compile(r"\s+(?:>|»|›|/|\||::|→)\s+")
 
 
@@ -37,7 +38,7 @@ def _starts_like_heading(text: str) -> bool:
 
 def title(text: str, ctx: Context) -> Claim | None:
     """Claim the first heading-like block of the head, when prose follows it."""
-    if ctx.where != "head" or "title" in ctx.found:
+    if "title" in ctx.found:
         return None
     n = word_count(text)
     if not 2 <= n <= TITLE_MAX_WORDS or len(text) > 250 or not _starts_like_heading(text):
@@ -62,7 +63,7 @@ def _section_pattern() -> re.Pattern[str]:
 
 def section_label(text: str, ctx: Context) -> Claim | None:
     """Claim a lone section name ("World", "POLITICS") in the head."""
-    if ctx.where != "head" or word_count(text) > 4:
+    if word_count(text) > 4:
         return None
     m = _section_pattern().fullmatch(text.strip(" :|•·"))
     if m is None or not _starts_like_heading(text):
@@ -82,6 +83,8 @@ def navigation(text: str, ctx: Context) -> Claim | None:
         return None
     if _navigation_pattern().fullmatch(text.strip()):
         return Claim("navigation", "navigation")
+    if _TABLE_ROW.fullmatch(text.strip()):
+        return None  # "| Model | Battery | Price |" is a table's row, not a trail of links
     crumbs = _CRUMB_SEP.split(text.strip())
     short = len(crumbs) >= 2 and all(0 < word_count(c) <= 4 and not ends_sentence(c) for c in crumbs)
     if short and (
@@ -93,7 +96,7 @@ def navigation(text: str, ctx: Context) -> Claim | None:
 
 def description(text: str, ctx: Context) -> Claim | None:
     """Claim a stand-first: a one-sentence summary under the title, left without a full stop."""
-    if ctx.where != "head" or "title" not in ctx.found or "description" in ctx.found:
+    if "title" not in ctx.found or "description" in ctx.found:
         return None
     n = word_count(text)
     if not 6 <= n <= 60 or ends_sentence(text) or text.rstrip()[-1] in ",;:" or not _starts_like_heading(text):

@@ -282,7 +282,7 @@ def related_group(texts: Sequence[str], end: int) -> tuple[int, tuple[str, str]]
 
 def related_end(text: str, ctx: Context) -> Claim | None:
     """In the tail, a related-links header with nothing left under it ("You may also like:")."""
-    if ctx.where != "tail" or related_header(text) is None:
+    if related_header(text) is None:
         return None
     return Claim("related-links", "related-header")
 

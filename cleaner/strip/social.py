@@ -16,7 +16,7 @@ import re
 from cleaner.lexicon import alternation, listed, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
-_HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+_HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _URL = r"(?:https?://|www\.)\S+"
 _LINK_LINE = re.compile(rf"[^:\n]{{1,40}}:\s*{_URL}(?:\s*(?:,|and|&|\|)\s*{_URL})*\.?")
 _NETWORKS = (

@@ -1,0 +1,367 @@
+"""Deciding every block: the rules of the registry name the chrome they know, the block model judges the rest.
+
+One pass over the kept blocks of a document:
+
+1. every block gets its features (:mod:`cleaner.strip.features`, with the
+   page's signals when it came from a page) and the model's probability that
+   it is article prose;
+2. the **head** is read from the top: the head's rules are asked in order
+   (:func:`cleaner.strip.registry.rules_for`); a block a rule claims is
+   labelled with the rule's kind, unless the model is sure it is prose (its
+   *veto*); a block no rule claims is dropped when the model is sure it is
+   not prose; the first block that is neither ends the head;
+3. the **tail** is read from the bottom the same way, where run detectors
+   (a related-links header with its teasers …) may claim several blocks at once;
+4. the **middle** is scanned: its rules, its run detector, and the model.
+
+A block the model drops is ``boilerplate``, or, when it came from a page, the
+kind of container it sits in (a menu is ``navigation``, a share bar
+``social`` …).  A document has one title: when the block just below a
+claimed title could be a title too, neither is taken (a subheading is not a
+second title); a page that names its title has it labelled already.
+
+The pass is repeated on what it keeps until it keeps everything, so that
+cleaning clean text changes nothing.  A repeat asks little: the rules that
+read nothing but a block's text are asked once per block and zone, and the
+features are recomputed in one linear pass.
+
+>>> from cleaner.document import Document
+>>> doc = strip_chrome(Document.from_blocks(["Talks go on", "By Jane Doe",
+...     "The talks went on for hours, officials said, and no deal was reached by the evening.",
+...     "Follow us on Twitter"]))
+>>> [(b.kind, b.text) for b in doc.blocks if not b.kept]
+[('title', 'Talks go on'), ('byline', 'By Jane Doe'), ('social', 'Follow us on Twitter')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleaner.document import Block, Document, Fact, PageSignals
+from cleaner.strip.claims import Claim, Context, looks_like_body
+from cleaner.strip.model import Model, load
+from cleaner.strip.registry import HEAD, MIDDLE, MODEL_KIND, TAIL, Rule, Run, rules_for, runs_for
+
+#: How many following (or preceding) blocks a rule may look at.
+LOOKAHEAD = 10
+#: The names by which the passes over each zone can be switched off (``Config.disable``).
+PASSES = {"peel_head": HEAD, "peel_tail": TAIL, "scan_middle": MIDDLE}
+#: The name by which the block model can be switched off.
+MODEL_STEP = "block_model"
+#: What the model's labels are signed with.
+MODEL_RULE = "block-model"
+#: Rounds at most: each round labels at least one block, and rounds past the second are rare.
+MAX_ROUNDS = 50
+#: Rules are not asked about a block longer than this: no line of chrome is, and long blocks are prose (or junk).
+RULE_CHARS = 5000
+
+#: A list marker opening a line of a text dump: "* Home", "+ Contact us", "o Sports", "• World".
+_LIST_MARK = re.compile(r"^(?:[*+•·▪►]|o(?=\s))\s+")
+
+Memo = dict[tuple[str, str, str], "Claim | None"]
+Scorer = Callable[[Sequence[Block]], list[float]]
+
+
+def first_claim(text: str, ctx: Context, rules: Iterable[Rule], memo: Memo | None = None) -> Claim | None:
+    """The claim of the first rule that claims ``text`` in ``ctx``'s zone.
+
+    A line under a list marker ("* Contact us") is asked about again without
+    the marker, for a claim of the whole line only.  Rules that read nothing
+    but the text are asked once per text and zone when ``memo`` is given.
+
+    >>> first_claim("* Privacy Policy", Context("tail"), rules_for("tail")).kind
+    'copyright'
+    """
+    rules = tuple(rules)
+    claim = _ask(text, ctx, rules, memo)
+    if claim is not None:
+        return claim
+    bare = _LIST_MARK.sub("", text, count=1)
+    if bare != text and bare.strip():
+        claim = _ask(bare, ctx, rules, memo)
+        if claim is not None and claim.end is None:
+            return claim
+    return None
+
+
+def _ask(text: str, ctx: Context, rules: Sequence[Rule], memo: Memo | None) -> Claim | None:
+    if len(text) > RULE_CHARS:
+        return None
+    for rule in rules:
+        classify = rule.classify
+        assert classify is not None
+        if memo is None or rule.reads:
+            claim = classify(text, ctx)
+        else:
+            key = (rule.name, ctx.where, text)
+            if key in memo:
+                claim = memo[key]
+            else:
+                claim = memo[key] = classify(text, ctx)
+        if claim is not None:
+            return claim
+    return None
+
+
+class Window(Sequence[str]):
+    """The texts ``[start, end)`` of a list, seen without copying them: what a run detector is shown.
+
+    >>> w = Window(["a", "b", "c", "d"], 1, 3)
+    >>> len(w), w[0], w[-1], list(w), w[0:2]
+    (2, 'b', 'c', ['b', 'c'], ['b', 'c'])
+    """
+
+    def __init__(self, texts: Sequence[str], start: int, end: int) -> None:
+        self.texts, self.start, self.end = texts, start, end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self.texts[self.start + i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.texts[self.start + index]
+
+
+def _first_run(texts: Sequence[str], at: int, runs: Sequence[Rule]) -> Run | None:
+    for rule in runs:
+        detect = rule.detect
+        assert detect is not None
+        run = detect(texts, at)
+        if run is not None:
+            return run
+    return None
+
+
+#: The kind of chrome a page's container names, for blocks the model drops, in order of precedence.
+_CONTAINER_KINDS: tuple[tuple[str, str, str], ...] = (
+    ("named", "hidden", "boilerplate"),
+    ("named", "comment", "comments"),
+    ("named", "social", "social"),
+    ("named", "newsletter", "newsletter"),
+    ("named", "ad", "advertisement"),
+    ("named", "related", "related-links"),
+    ("in", "nav", "navigation"),
+    ("named", "menu", "navigation"),
+    ("in", "footer", "navigation"),
+    ("in", "aside", "related-links"),
+    ("named", "media", "caption"),
+)
+
+
+def dropped_kind(page: PageSignals | None) -> str:
+    """The kind of a block the model drops: its container's, when the page names one.
+
+    >>> from cleaner.io.dom import CONTAINER, NAMED
+    >>> dropped_kind(None), dropped_kind(PageSignals("a", within=CONTAINER["nav"])), dropped_kind(PageSignals("p", named=NAMED["social"]))
+    ('boilerplate', 'navigation', 'social')
+    """
+    if page is None:
+        return MODEL_KIND
+    from cleaner.io.dom import CONTAINER, NAMED
+
+    if page.hidden:
+        return MODEL_KIND
+    for where, name, kind in _CONTAINER_KINDS:
+        bits = page.named & NAMED[name] if where == "named" else page.within & CONTAINER[name]
+        if bits:
+            return kind
+    return MODEL_KIND
+
+
+@dataclass
+class _Round:
+    """One pass over the kept blocks: their texts, the model's probabilities, and what the pass labels."""
+
+    blocks: Sequence[Block]
+    prose: Sequence[float]
+    model: Model | None
+    memo: Memo
+    authors: tuple[str, ...]
+    labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+    cut: tuple[int, int] | None = None  # a head claim that takes the start of a block: (block, end)
+    facts: list[Fact] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.texts = [b.text for b in self.blocks]
+
+    def vetoed(self, i: int) -> bool:
+        """Whether the model overrules a rule on block ``i``: it is sure the block is prose, and it reads as a sentence."""
+        return self.model is not None and self.prose[i] >= self.model.veto and looks_like_body(self.texts[i])
+
+    def not_prose(self, i: int, edge: bool) -> bool:
+        model = self.model
+        return model is not None and self.prose[i] < model.drop(self.blocks[i].page, edge)
+
+    def label(self, i: int, kind: str, rule: str, facts: Iterable[Fact] = ()) -> None:
+        self.labels[i] = (kind, rule)
+        self.facts.extend(facts)
+
+    def drop_block(self, i: int) -> None:
+        self.labels[i] = (dropped_kind(self.blocks[i].page), MODEL_RULE)
+
+
+def _head(r: _Round, rules: Sequence[Rule], found: set[str]) -> int:
+    """Label the head; the index of the first block it keeps."""
+    title_at: int | None = None
+    i, n = 0, len(r.texts)
+    while i < n:
+        text = r.texts[i]
+        ctx = Context(
+            HEAD, frozenset(found), r.authors + _authors(r.facts), after=tuple(r.texts[i + 1 : i + 1 + LOOKAHEAD])
+        )
+        claim = first_claim(text, ctx, rules, r.memo) if rules else None
+        if claim is not None and claim.end is not None:
+            if 0 < claim.end < len(text) and text[claim.end :].strip():
+                r.cut = (i, claim.end)  # the claim takes the start of the block; the rest is read again
+                r.label(i, claim.kind, claim.rule, claim.facts)
+                return i
+            claim = Claim(claim.kind, claim.rule, None, claim.facts)
+        if claim is not None and claim.kind == "title" and r.not_prose(i, edge=True):
+            claim = None  # a title is no menu item: what the model drops is not the title
+        if claim is not None and not r.vetoed(i):
+            r.label(i, claim.kind, claim.rule, claim.facts)
+            found.add(claim.kind)
+            title_at = i if claim.kind == "title" else title_at
+        elif claim is None and r.not_prose(i, edge=True):
+            r.drop_block(i)
+        else:
+            break
+        i += 1
+    if title_at is not None and i < n and _could_be_title(r.texts, i, rules):
+        del r.labels[title_at]  # two headings in a row: neither is surely the title
+        r.facts = [f for f in r.facts if f.by != "title"]
+    return i
+
+
+def _could_be_title(texts: Sequence[str], i: int, rules: Sequence[Rule]) -> bool:
+    """Whether a fresh read of the text from block ``i`` would take it for the title."""
+    for rule in rules:
+        if rule.kind == "title" and rule.classify is not None:
+            return rule.classify(texts[i], Context(HEAD, after=tuple(texts[i + 1 : i + 1 + LOOKAHEAD]))) is not None
+    return False
+
+
+def _authors(facts: Iterable[Fact]) -> tuple[str, ...]:
+    return tuple(name for f in facts if f.field == "authors" for name in f.value)
+
+
+def _tail(r: _Round, start: int, rules: Sequence[Rule], runs: Sequence[Rule]) -> int:
+    """Label the tail, from the bottom up to ``start``; the index just past the last block it keeps."""
+    found: set[str] = set()
+    end = len(r.texts)
+    while end > start:
+        i = end - 1
+        ctx = Context(TAIL, frozenset(found), r.authors, before=tuple(r.texts[max(start, i - LOOKAHEAD) : i]))
+        claim = first_claim(r.texts[i], ctx, rules, r.memo) if rules else None
+        if claim is not None and claim.end is None and not r.vetoed(i):
+            r.label(i, claim.kind, claim.rule, claim.facts)
+            found.add(claim.kind)
+            end = i
+            continue
+        run = _first_run(Window(r.texts, start, end), end - start, runs) if runs else None
+        if run is not None and not any(r.vetoed(start + j) for j in range(run.start, run.end)):
+            for j in range(start + run.start, end):
+                r.label(j, run.kind, run.rule)
+            if run.fact is not None:
+                r.facts.append(run.fact)
+            found.add(run.kind)
+            end = start + run.start
+            continue
+        if claim is None and r.not_prose(i, edge=True):
+            r.drop_block(i)
+            end = i
+            continue
+        break
+    return end
+
+
+def _middle(r: _Round, start: int, end: int, rules: Sequence[Rule], runs: Sequence[Rule]) -> None:
+    """Label the chrome between the head and the tail."""
+    ctx = Context(MIDDLE)
+    texts = Window(r.texts, start, end)
+    i = start
+    while i < end:
+        run = _first_run(texts, i - start, runs) if runs else None
+        if run is not None and not any(r.vetoed(start + j) for j in range(run.start, run.end)):
+            for j in range(start + run.start, start + run.end):
+                r.label(j, run.kind, run.rule)
+            i = start + run.end
+            continue
+        claim = first_claim(r.texts[i], ctx, rules, r.memo) if rules else None
+        if claim is not None and claim.end is None and not r.vetoed(i):
+            r.label(i, claim.kind, claim.rule, claim.facts)
+        elif claim is None and r.not_prose(i, edge=False):
+            r.drop_block(i)
+        i += 1
+
+
+def _apply(blocks: Sequence[Block], kept: Sequence[int], r: _Round) -> list[Block]:
+    """The document's blocks with the round's labels (and its cut, if any) applied."""
+    out = list(blocks)
+    for k, (kind, rule) in r.labels.items():
+        out[kept[k]] = blocks[kept[k]].labelled(kind, rule)
+    if r.cut is not None:
+        k, end = r.cut
+        block = blocks[kept[k]]
+        head = Block(block.text[:end].strip(), *r.labels[k])
+        out[kept[k] : kept[k] + 1] = [head, block.with_text(block.text[end:].strip())]
+    return out
+
+
+class StripChrome:
+    """The chrome-removal step: rules and model over head, tail and middle, until nothing more is labelled."""
+
+    name = "strip_chrome"
+
+    def __init__(self, disable: Iterable[str] = (), model: str | None = None, scorer: Scorer | None = None) -> None:
+        off = set(disable)
+        self.zones = frozenset(zone for name, zone in PASSES.items() if name not in off)
+        self.use_model = MODEL_STEP not in off
+        self.model_path = model
+        self.scorer = scorer
+
+    def __call__(self, doc: Document) -> Document:
+        model = load(self.model_path) if self.use_model else None
+        scorer = (self.scorer or model.scorer()) if model is not None else None
+        head_rules = rules_for(HEAD) if HEAD in self.zones else ()
+        tail_rules = rules_for(TAIL) if TAIL in self.zones else ()
+        tail_runs = runs_for(TAIL) if TAIL in self.zones else ()
+        middle_rules = rules_for(MIDDLE) if MIDDLE in self.zones else ()
+        middle_runs = runs_for(MIDDLE) if MIDDLE in self.zones else ()
+        memo: Memo = {}
+        blocks = list(doc.blocks)
+        facts: list[Fact] = []
+        titled = any(f.field == "title" for f in doc.facts)  # the page named its title
+        for _ in range(MAX_ROUNDS):
+            kept = [i for i, b in enumerate(blocks) if b.kept]
+            if not kept:
+                break
+            chosen = [blocks[i] for i in kept]
+            prose = scorer(chosen) if scorer is not None else [0.5] * len(chosen)
+            authors = _authors(doc.facts) + _authors(facts)
+            r = _Round(chosen, prose, model, memo, authors)
+            found = {"title"} if titled else set()
+            head_end = _head(r, head_rules, found) if (head_rules or scorer) else 0
+            if r.cut is None:
+                tail_start = (
+                    _tail(r, head_end, tail_rules, tail_runs) if (tail_rules or tail_runs or scorer) else len(chosen)
+                )
+                _middle(r, head_end, tail_start, middle_rules, middle_runs)
+            if not r.labels:
+                break
+            facts.extend(r.facts)
+            blocks = _apply(blocks, kept, r)
+        return doc.replace(blocks=tuple(blocks), facts=doc.facts + tuple(facts))
+
+
+def strip_chrome(doc: Document) -> Document:
+    """Label the chrome of ``doc`` with every zone and the shipped model."""
+    return StripChrome()(doc)
