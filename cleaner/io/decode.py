@@ -98,7 +98,10 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    for label in (http_charset, declared_charset(data)):
+    labels = (http_charset, declared_charset(data))
+    if any(codec_for(label) == "utf-8" for label in labels) and (mostly := mostly_utf8(data)) is not None:
+        return mostly
+    for label in labels:
         declared = codec_for(label)
         if declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
             try:
@@ -106,6 +109,28 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> str:
             except UnicodeDecodeError:
                 continue
     return data.decode(detect(data), errors="replace")
+
+
+#: A page declared UTF-8 is read as UTF-8 when it holds at least this many valid non-ASCII characters per bad byte.
+UTF8_EVIDENCE = 10
+
+
+def mostly_utf8(data: bytes) -> str | None:
+    """``data`` read as UTF-8, a few bad bytes replaced, when the rest is clearly UTF-8 (``None`` otherwise).
+
+    A page written in UTF-8 with a stray byte from elsewhere keeps its UTF-8;
+    a page in another code page that says it is UTF-8 has no valid UTF-8
+    sequences beside its bad bytes.
+
+    >>> mostly_utf8(("Café " * 20).encode() + b"caf\\xe9")[-4:]
+    'caf\\ufffd'
+    >>> mostly_utf8("Café".encode("cp1252")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return text if good >= UTF8_EVIDENCE * max(1, bad) else None
 
 
 def detect(data: bytes) -> str:

@@ -1,113 +1,56 @@
-"""Web pages: trafilatura's main text, checked against the page's own structure.
+"""Web pages: every block of the page's text, with the page's signals, decided by the same chain as any text.
 
-trafilatura, in recall mode, finds the article and keeps its paragraphs (as
-lines) and the page's metadata.  Recall mode keeps some chrome; two checks
-against the page label what it kept that is not the article:
+A page is parsed once (lxml).  Its visible text is cut into blocks
+(:func:`cleaner.io.dom.page_blocks`), each carrying what the page says of it:
+its container, its class and id words, its links, whether it shows.
+trafilatura reads the same tree twice, in recall mode (which also gives the
+page's metadata: title, author, date, site, description, tags) and in its
+standard mode; how much of each block either mode keeps becomes two more
+signals.  The blocks then go through the default chain, where the block
+model reads these signals beside each block's own shape, and the rules name
+bylines, captions, prompts and the rest.
 
-- a paragraph whose every copy in the page sits inside a chrome container
-  (``nav``, ``aside``, ``footer``, ``figcaption``, or an element whose class or
-  id names related links, sharing, comments, newsletters …) is that chrome; a
-  container that holds a large share of the extracted text is never taken for
-  chrome, whatever its class says (pages name whole columns ``has-sidebar``);
-- paragraphs at the top of the recall text that precision mode does not keep
-  (when precision mode keeps most of the article) are the page's head: menus,
-  kickers, titles, teasers.
-
-The rest goes through the default chain like any text.
+So nothing is decided twice: trafilatura's choices are evidence, not the
+answer, and the text it leaves out can come back (a list, a table, the second
+half of an article split between ads) when the page and the text say it is
+the article.
 
 >>> page = read_page('''<html><head><title>Talks go on | Daily</title></head><body>
 ... <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news today</a></li></ul></nav>
 ... <article><h1>Talks go on</h1>
 ... <p>The talks went on for hours on Monday, officials said, and no deal was reached by the evening.</p>
 ... <p>Both sides said they would meet again next week to go over the last points of the plan.</p>
-... <aside class="related"><p>Another story that the site would like you to read next</p></aside>
 ... </article></body></html>''')
 >>> page.title
 'Talks go on'
->>> [line.text for line in page.lines][:2]
-['Talks go on', 'The talks went on for hours on Monday, officials said, and no deal was reached by the evening.']
+>>> [(b.text, b.page.tag) for b in page.blocks][:3]
+[('- Home', 'li'), ('- World news today', 'li'), ('Talks go on', 'h1')]
+>>> [(b.page.links, b.page.recall) for b in page.blocks][1:4]
+[(1.0, 0.0), (0.0, 1.0), (0.0, 1.0)]
 """
 
 from __future__ import annotations
 
-import collections
+import dataclasses
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.document import Block, Document, Fact, Result
 from cleaner.meta.dates import parse_stamp
 from cleaner.pipeline import Pipeline, assemble
-from cleaner.strip.claims import looks_like_body
 
-#: Tags whose content is page chrome, and the kind it is.
-CHROME_TAGS = {
-    "nav": "navigation",
-    "aside": "related-links",
-    "footer": "navigation",
-    "figcaption": "caption",
-    "header": "description",  # the headline block: title, stand-first, byline (the title is named as such)
-}
-#: Words in a class or id that name a chrome container, and the kind it is.
-CHROME_WORDS = {
-    "breadcrumb": "navigation",
-    "breadcrumbs": "navigation",
-    "menu": "navigation",
-    "nav": "navigation",
-    "related": "related-links",
-    "recommended": "related-links",
-    "recommendations": "related-links",
-    "trending": "related-links",
-    "popular": "related-links",
-    "latest": "related-links",
-    "tags": "navigation",
-    "outbrain": "related-links",
-    "taboola": "related-links",
-    "share": "social",
-    "sharing": "social",
-    "social": "social",
-    "comment": "social",
-    "comments": "social",
-    "newsletter": "newsletter",
-    "subscribe": "newsletter",
-    "signup": "newsletter",
-    "subscription": "newsletter",
-    "caption": "caption",
-    "credit": "photo-credit",
-    "credits": "photo-credit",
-    "promo": "advertisement",
-    "advert": "advertisement",
-    "advertisement": "advertisement",
-    "sponsored": "advertisement",
-}
-#: Class names (whole) of elements the page does not show; their text is chrome (dialogs, screen-reader labels).
-HIDDEN_CLASSES = frozenset(
-    {"hide", "hidden", "is-hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text"}
-)
-_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-#: A paragraph with at least this share of its text inside links is a list of links, not prose.
-LINK_SHARE = 0.8
 #: A line is a list of the page's tags when at least this share of its items are tags.
 TAG_SHARE = 0.8
 _LIST_SEPARATOR = re.compile(r"[,;|•·]")
-_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
-#: A container holding more than this share of the extracted text is part of the article, whatever its name.
-CONTAINER_SHARE = 0.3
-#: Precision mode must keep this share of the recall text for its start to mark where the article starts.
-PRECISION_SHARE = 0.5
-#: The head that precision mode leaves out is taken for chrome only when it is at most this share of the text.
-HEAD_SHARE = 0.2
-#: Elements whose text is the page's text; their own text is not indexed.
-_SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _WORD = re.compile(r"\w+")
 _INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
-_CLASS_WORD = re.compile(r"[A-Za-z]+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 def words(text: str) -> str:
-    """The lower-cased words of ``text``, one space apart: how lines are compared with the page.
+    """The lower-cased words of ``text``, one space apart: how lines are compared with each other.
 
     Soft hyphens and zero-width characters do not split words (extractors drop them).
 
@@ -118,19 +61,10 @@ def words(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Line:
-    """One paragraph of the extracted text, and the kind of chrome the page shows it to be (``None``: none)."""
-
-    text: str
-    kind: str | None = None
-    by: str = ""
-
-
-@dataclass(frozen=True)
 class Page:
-    """What a page gives: its paragraphs, checked, and its metadata as trafilatura read it."""
+    """What a page gives: its blocks, with their signals, and its metadata as trafilatura read it."""
 
-    lines: tuple[Line, ...] = ()
+    blocks: tuple[Block, ...] = ()
     title: str | None = None
     authors: tuple[str, ...] = ()
     date: str | None = None
@@ -153,270 +87,45 @@ def parse(html: str) -> Any:
         return None
 
 
-def class_words(element: Any) -> set[str]:
-    """The lower-cased words of an element's class and id (``relatedLinks`` gives ``related`` and ``links``).
+class Shingles:
+    """The word trigrams of a text, to tell how much of a block it holds, however it cut its lines.
 
-    >>> import lxml.html
-    >>> sorted(class_words(lxml.html.fromstring('<div class="story-relatedLinks" id="share_bar"></div>')))
-    ['bar', 'links', 'related', 'share', 'story']
+    >>> kept = Shingles("The talks went on for hours on Monday.\\nNo deal.")
+    >>> kept.share("the talks went on"), kept.share("Sign up now"), kept.share("No deal")
+    (1.0, 0.0, 1.0)
     """
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", names)
-    return {w.lower() for w in _CLASS_WORD.findall(spaced)}
+
+    def __init__(self, text: str) -> None:
+        found = words(text).split()
+        self.grams = {tuple(found[i : i + 3]) for i in range(len(found) - 2)}
+        self.lines = {words(line) for line in text.split("\n")} - {""}
+        self.joined = " ".join(found)
+
+    def share(self, text: str) -> float:
+        """The share of ``text``'s word trigrams found here (a line of one or two words: found whole)."""
+        found = words(text).split()
+        if len(found) < 3:
+            line = " ".join(found)
+            if not line:
+                return 0.0
+            return 1.0 if line in self.lines else (0.5 if f" {line} " in f" {self.joined} " else 0.0)
+        grams = [tuple(found[i : i + 3]) for i in range(len(found) - 2)]
+        return sum(g in self.grams for g in grams) / len(grams)
 
 
-def hidden(element: Any) -> bool:
-    """True when the page does not show ``element``: a ``hidden`` attribute, ``display: none``, a hiding class.
-
-    >>> import lxml.html
-    >>> [hidden(lxml.html.fromstring(h)) for h in ('<div class="modal hide">x</div>', '<p hidden>x</p>',
-    ...  '<div style="display:none">x</div>', '<div class="hide-on-mobile">x</div>', '<p>x</p>')]
-    [True, True, True, False, False]
-    """
-    if element.get("hidden") is not None or _NOT_SHOWN.search(element.get("style") or ""):
-        return True
-    return not HIDDEN_CLASSES.isdisjoint((element.get("class") or "").lower().split())
-
-
-def container_kind(element: Any, limit: int) -> str | None:
-    """The kind of chrome container ``element`` is or sits in, looking up to the first holding over ``limit`` characters."""
-    for ancestor in (element, *element.iterancestors()):
-        if not isinstance(ancestor.tag, str) or ancestor.tag in ("body", "html", "main"):
-            return None
-        if len(words(ancestor.text_content())) > limit:
-            return None
-        if ancestor.tag == "article":  # an article inside an article is a teaser of another one
-            return "related-links" if next(ancestor.iterancestors("article"), None) is not None else None
-        if hidden(ancestor):
-            return "boilerplate"
-        if ancestor.tag == "blockquote" and not class_words(ancestor).isdisjoint(EMBED_CLASS_WORDS):
-            return None  # a post quoted in the article, whatever its wrapper is called
-        kind = CHROME_TAGS.get(ancestor.tag) or next(
-            (CHROME_WORDS[w] for w in sorted(class_words(ancestor)) if w in CHROME_WORDS), None
+def with_extraction(blocks: Sequence[Block], recall: str, standard: str) -> list[Block]:
+    """The blocks, each told how much of it trafilatura keeps in recall mode and in its standard mode."""
+    kept_recall, kept_standard = Shingles(recall), Shingles(standard)
+    out = []
+    for block in blocks:
+        if block.page is None:
+            out.append(block)
+            continue
+        signals = dataclasses.replace(
+            block.page, recall=kept_recall.share(block.text), standard=kept_standard.share(block.text)
         )
-        if kind is not None:
-            return kind
-    return None
-
-
-def link_share(element: Any) -> float:
-    """The share of an element's text that sits inside links.
-
-    >>> import lxml.html
-    >>> link_share(lxml.html.fromstring('<p><a href="/a">Parking fees go up</a></p>'))
-    1.0
-    >>> link_share(lxml.html.fromstring('<p>The council, <a href="/c">its site</a> says, voted to keep it.</p>')) < 0.5
-    True
-    """
-    text = len(words(element.text_content()))
-    linked = sum(len(words(a.text_content())) for a in element.iter("a"))
-    return min(1.0, linked / text) if text else 0.0
-
-
-def chrome_in_page(tree: Any, lines: Sequence[str], total: int) -> dict[str, tuple[str, str]]:
-    """The lines (by their :func:`words`) that the page shows to be chrome, with the kind and the rule.
-
-    A line is chrome when every copy of it in the page sits in a chrome
-    container (``html-container``), or is all, or nearly all, link text (a
-    list of links: ``html-links``; a bare URL written out is not).
-    """
-    wanted = {words(line) for line in lines} - {""}
-    found: dict[str, list[Any]] = {}
-    for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in _SKIP:
-            continue
-        text = words(element.text_content())
-        if text in wanted:
-            found.setdefault(text, []).append(element)
-    limit = int(CONTAINER_SHARE * total)
-    chrome: dict[str, tuple[str, str]] = {}
-    bare = {words(line) for line in lines if _BARE_URL.match(line.strip())}
-    for text, elements in found.items():
-        kinds = [container_kind(e, limit) for e in elements[:20]]
-        if all(kinds) and kinds[0] is not None:
-            chrome[text] = (kinds[0], "html-container")
-        elif text not in bare and all(link_share(e) >= LINK_SHARE for e in elements[:20]):
-            chrome[text] = ("related-links", "html-links")
-    return chrome
-
-
-def head_outside(recall: Sequence[str], precision: str) -> int:
-    """How many lines at the top of ``recall`` come before the first that precision mode kept too.
-
-    Zero when precision mode kept less than half the recall text (then it did
-    not find the same article, and its start says nothing), and when the head
-    it leaves out is more than a fifth of the text (a head that long is not chrome).
-
-    >>> story = ["The first paragraph of the story, which goes on for a while.", "The second one, just as long as the first."]
-    >>> head_outside(["Menu", "Headline", *story], "\\n".join(story))
-    2
-    """
-    kept = words(precision)
-    total = sum(len(words(line)) for line in recall)
-    if not kept or len(kept) < PRECISION_SHARE * total:
-        return 0
-    for index, line in enumerate(recall):
-        text = words(line)
-        if text and text in kept:
-            head = sum(len(words(before)) for before in recall[:index])
-            return index if head <= HEAD_SHARE * total else 0
-    return 0
-
-
-#: Tags of the paragraphs taken from the article's other chunks.
-PARAGRAPH_TAGS = ("p", "h2", "h3", "h4", "blockquote")
-#: A paragraph left out between extracted ones is added back when it has at least this many words ...
-PROSE_MIN_WORDS = 12
-#: ... and less than this share of link text.
-PROSE_LINK_SHARE = 0.5
-#: Class words of the markup that embeds a post from a social network (quoted in the article: its text).
-EMBED_CLASS_WORDS = frozenset({"tweet", "instagram", "tiktok"})
-#: The article's paragraphs must share one parent shape at least this many times to name its chunks.
-CHUNK_MIN = 3
-#: A chunk must sit at most this many levels below what it shares with the extracted paragraphs.
-CHUNK_DEPTH = 4
-
-
-def shape(element: Any) -> tuple[str, str] | None:
-    """An element's tag and class attribute: what the chunks of one article have in common (``None``: no class).
-
-    >>> import lxml.html
-    >>> shape(lxml.html.fromstring('<div class="body  story"><p>x</p></div>'))
-    ('div', 'body story')
-    >>> shape(lxml.html.fromstring('<div><p>x</p></div>')) is None
-    True
-    """
-    names = " ".join((element.get("class") or "").split())
-    return (element.tag, names) if names and isinstance(element.tag, str) else None
-
-
-def _within(element: Any, ancestor: Any, depth: int) -> bool:
-    return any(a is ancestor for a in list(element.iterancestors())[:depth])
-
-
-def other_chunks(tree: Any, recall: Sequence[str]) -> list[tuple[int, str]]:
-    """Paragraphs of the article that trafilatura left out because the page splits it into chunks.
-
-    Pages cut long articles into several blocks (between ads or embeds), each
-    with the same tag and class; trafilatura sometimes keeps the first only.
-    The shape shared by the parents of most extracted paragraphs names the
-    chunks; the paragraphs of the other blocks of that shape near them (in
-    the same ``article``, not after another ``h1``, not in chrome, not lists of links) are added, each
-    with the index of the recall line it goes after.  So are the posts
-    embedded in the article (``<blockquote class="twitter-tweet">`` …) that
-    trafilatura left out: the article quotes them.  Inside the blocks it
-    kept, only prose paragraphs between two it kept are added (see
-    :func:`left_out_prose`): it drops other paragraphs there for good reasons.
-    """
-    wanted = {words(line): index for index, line in enumerate(recall)}
-    wanted.pop("", None)
-    located: dict[int, Any] = {}
-    for element in tree.iter(*PARAGRAPH_TAGS):
-        index = wanted.get(words(element.text_content()))
-        if index is not None and index not in located:
-            located[index] = element
-    parents = [e.getparent() for e in located.values() if e.getparent() is not None]
-    shapes = collections.Counter(s for s in map(shape, parents) if s is not None)
-    if not shapes:
-        return []
-    common, count = shapes.most_common(1)[0]
-    if count < CHUNK_MIN:
-        return []
-    known = [p for p in parents if shape(p) == common]
-    home = known[0]
-    for parent in known[1:]:  # the lowest ancestor of the known chunks
-        while not (parent is home or _within(parent, home, 10_000)):
-            home = home.getparent()
-    article = next(home.iterancestors("article"), None)
-    order = {e: n for n, e in enumerate(tree.iter())}
-    placed = sorted((order[e], i) for i, e in located.items())
-    titles = [order[h] for h in tree.iter("h1")]  # a title after the article starts another one
-    total = sum(len(words(line)) for line in recall)
-    extracted = words(" ".join(recall))
-    added: list[tuple[int, str]] = []  # (place in the page, text)
-    for chunk in tree.iter(common[0]):
-        if shape(chunk) != common or any(chunk is p for p in known):
-            continue
-        scope = home
-        for _ in range(CHUNK_DEPTH):
-            if _within(chunk, scope, CHUNK_DEPTH + 2) or scope.getparent() is None:
-                break
-            scope = scope.getparent()
-        if not _within(chunk, scope, 10_000) or next(chunk.iterancestors("article"), None) is not article:
-            continue
-        if container_kind(chunk, int(CONTAINER_SHARE * total)) is not None:
-            continue
-        if any(min(placed)[0] < at < order[chunk] for at in titles):
-            continue
-        for element in chunk:
-            if not isinstance(element.tag, str) or element.tag not in PARAGRAPH_TAGS:
-                continue
-            text = " ".join(element.text_content().split())
-            if not words(text) or words(text) in wanted or link_share(element) >= LINK_SHARE:
-                continue
-            added.append((order[element], text))
-    first, last = placed[0][0], placed[-1][0]
-    for parent in {id(p): p for p in known}.values():
-        inside = [e for e in parent if isinstance(e.tag, str) and e.tag == "p" and first < order[e] < last]
-        added += [(order[e], prose) for e in inside if (prose := left_out_prose(e, extracted))]
-    for post in home.iter("blockquote"):
-        if class_words(post).isdisjoint(EMBED_CLASS_WORDS) or next(post.iterancestors("blockquote"), None) is not None:
-            continue
-        lines = post_lines(post)
-        if not any(words(text) in extracted for text in lines):  # trafilatura kept it, in lines of its own
-            added += [(order[post], text) for text in lines]
-    return [(max((i for o, i in placed if o < at), default=-1), text) for at, text in sorted(added)]
-
-
-def post_lines(post: Any) -> list[str]:
-    """The lines of an embedded post: its paragraphs, then the rest (who posted it, and when).
-
-    >>> import lxml.html
-    >>> post_lines(lxml.html.fromstring('<blockquote><p>We did it!</p>— A Team (@team) May 1, 2019</blockquote>'))
-    ['We did it!', '— A Team (@team) May 1, 2019']
-    """
-    rest = post.text_content()
-    lines = []
-    for paragraph in post.iter("p"):
-        text = paragraph.text_content()
-        rest = rest.replace(text, " ", 1)
-        lines.append(" ".join(text.split()))
-    return [line for line in [*lines, " ".join(rest.split())] if words(line)]
-
-
-def left_out_prose(element: Any, extracted: str) -> str | None:
-    """The text of a paragraph left out between two extracted ones, when it is prose that is not there yet.
-
-    Prose: at least :data:`PROSE_MIN_WORDS` words, ending a sentence, less
-    than half of it link text (trafilatura drops such paragraphs for their links).
-
-    >>> import lxml.html
-    >>> p = lxml.html.fromstring('<p>Her lawyer <a href="/x">said in an email to reporters</a> that he never meant to harm anyone at all.</p>')
-    >>> left_out_prose(p, "")
-    'Her lawyer said in an email to reporters that he never meant to harm anyone at all.'
-    >>> left_out_prose(p, words(p.text_content())), left_out_prose(lxml.html.fromstring('<p>Sign up now</p>'), "")
-    (None, None)
-    """
-    text = " ".join(element.text_content().split())
-    found = words(text)
-    if len(found.split()) < PROSE_MIN_WORDS or not looks_like_body(text) or found in extracted:
-        return None
-    return text if link_share(element) < PROSE_LINK_SHARE else None
-
-
-def with_chunks(recall: Sequence[str], added: Sequence[tuple[int, str]]) -> list[str]:
-    """``recall`` with each added paragraph after the line whose index it carries (-1: at the top).
-
-    >>> with_chunks(["a", "b"], [(0, "x"), (1, "y"), (-1, "z")])
-    ['z', 'a', 'x', 'b', 'y']
-    """
-    after: dict[int, list[str]] = {}
-    for index, text in added:
-        after.setdefault(index, []).append(text)
-    lines = list(after.get(-1, []))
-    for index, line in enumerate(recall):
-        lines += [line, *after.get(index, [])]
-    return lines
+        out.append(Block(block.text, block.kind, block.by, signals))
+    return out
 
 
 def split_authors(author: str | None) -> tuple[str, ...]:
@@ -428,10 +137,6 @@ def split_authors(author: str | None) -> tuple[str, ...]:
     return tuple(name.strip() for name in (author or "").split(";") if name.strip())
 
 
-def _lines(text: str | None) -> list[str]:
-    return [line.strip() for line in (text or "").split("\n") if line.strip()]
-
-
 def _listed(value: Any) -> list[str]:
     if not value:
         return []
@@ -439,43 +144,28 @@ def _listed(value: Any) -> list[str]:
     return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
 
-def label_lines(recall: Sequence[str], precision: str, tree: Any, title: str | None = None) -> Iterator[Line]:
-    """The recall lines, each with the kind of chrome the page shows it to be."""
-    total = sum(len(words(line)) for line in recall)
-    chrome = chrome_in_page(tree, recall, total) if tree is not None else {}
-    head = head_outside(recall, precision)
-    for index, line in enumerate(recall):
-        text = words(line)
-        if text in chrome:
-            kind, by = chrome[text]
-            yield Line(line, "title" if title and same_text(line, title) else kind, by)
-        elif index < head:
-            yield Line(line, "navigation", "html-head")
-        else:
-            yield Line(line)
-
-
 def read_page(html: str, url: str | None = None) -> Page:
-    """The paragraphs and metadata of a page (an empty :class:`Page` when there is no article)."""
+    """The blocks and metadata of a page (an empty :class:`Page` when it has no text)."""
     import trafilatura
+    from trafilatura.metadata import extract_metadata
 
-    options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True}
-    tree = parse(html)  # trafilatura prunes the trees it is given: it gets the text, and parses it itself
+    from cleaner.io.dom import page_blocks
+
+    tree = parse(html)
     if tree is None:
         return Page()
-    found: Any = trafilatura.bare_extraction(html, favor_recall=True, with_metadata=True, **options)
-    if found is None:
+    blocks = page_blocks(tree)
+    if not blocks:
         return Page()
-    recall = _lines(found.text)
-    recall = with_chunks(recall, other_chunks(tree, recall))
-    precision = trafilatura.extract(html, favor_precision=True, **options) or ""
-    extra = {
-        "url": found.url or url,
-        "categories": _listed(found.categories),
-        "tags": _listed(found.tags),
-    }
+    options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True}
+    found: Any = trafilatura.bare_extraction(tree, favor_recall=True, with_metadata=True, **options)
+    standard = trafilatura.extract(tree, **options) or ""
+    if found is None:
+        found = extract_metadata(tree, url)
+    blocks = with_extraction(blocks, (found.text if found is not None else None) or "", standard)
+    extra = {"url": found.url or url, "categories": _listed(found.categories), "tags": _listed(found.tags)}
     return Page(
-        lines=tuple(label_lines(recall, precision, tree, found.title)),
+        blocks=tuple(blocks),
         title=found.title or None,
         authors=split_authors(found.author),
         date=found.date or None,
@@ -521,71 +211,42 @@ def is_tag_list(text: str, tags: Collection[str]) -> bool:
     return bool(known) and len(parts) >= 2 and sum(p in known for p in parts) >= TAG_SHARE * len(parts)
 
 
-def relabel(doc: Document, lines: Sequence[Line], tags: Collection[str] = ()) -> Document:
-    """Label the kept blocks that the page shows to be chrome.
+#: The page's title is looked for among this many blocks from the top of its text.
+TITLE_WINDOW = 400
 
-    Chrome containers and lists of the page's tags are matched anywhere; the
-    page's head only from the top, up to the first kept block that is not part of it.
+
+def label_title(blocks: Sequence[Block], title: str | None) -> list[Block]:
+    """The blocks, the first that repeats the page's title labelled ``title`` (the page says it is).
+
+    >>> [b.kind for b in label_title([Block("Home"), Block("Talks go on"), Block("Talks go on")], "Talks go on")]
+    ['body', 'title', 'body']
     """
-    container = {words(line.text): line for line in lines if line.by in ("html-container", "html-links")}
-    head = {words(line.text): line for line in lines if line.by == "html-head"}
-    in_head = True
-    blocks = list(doc.blocks)
-    for index, block in enumerate(blocks):
-        if not block.kept:
-            continue
-        text = words(block.text)
-        line = container.get(text) or (head.get(text) if in_head else None)
-        in_head = in_head and text in head
-        if line is not None and line.kind is not None:
-            blocks[index] = Block(block.text, line.kind, line.by)
-        elif is_tag_list(block.text, tags):
-            blocks[index] = Block(block.text, "navigation", "html-tags")
-    return doc.with_blocks(blocks)
+    out = list(blocks)
+    if not title:
+        return out
+    for index, block in enumerate(out[:TITLE_WINDOW]):
+        if block.kept and same_text(block.text, title):
+            out[index] = block.labelled("title", "html-title")
+            break
+    return out
+
+
+def label_tag_lists(doc: Document, tags: Collection[str]) -> Document:
+    """Label the kept blocks that list the page's own tags or categories as ``navigation``."""
+    if not tags:
+        return doc
+    return doc.with_blocks(
+        b.labelled("navigation", "html-tags") if b.kept and is_tag_list(b.text, tags) else b for b in doc.blocks
+    )
 
 
 def clean_page(
     html: str, pipeline: Pipeline, url: str | None = None, meta: Mapping[str, Any] | None = None, source: str = ""
 ) -> Result:
-    """The result of a page through ``pipeline``: trafilatura's text, checked against the page, then the chain.
-
-    The page's title goes before the text when the text does not start with
-    it, so the chain reads the head as it would read a scraped article; if
-    the chain does not take it for the title, it is labelled as the title
-    and the chain is run again.  Page-dump mode is for whole-page text: on
-    trafilatura's text it runs only when the config says ``"on"``.
-    """
-    if pipeline.config.page_mode == "auto" and "page_mode" in pipeline.names:
-        pipeline = pipeline.without("page_mode")
+    """The result of a page through ``pipeline``: its blocks, with their signals, through the chain."""
     page = read_page(html, url)
-    blocks = [Block(line.text) for line in page.lines]
-    added = bool(page.title) and not (blocks and same_text(blocks[0].text, page.title))
-    if added:
-        blocks.insert(0, Block(page.title or ""))
+    blocks = label_title(page.blocks, page.title)
     doc = Document(blocks=tuple(blocks), facts=page_facts(page), source=source, meta={**page.extra, **(meta or {})})
     done = pipeline(doc)
-    if added and done.blocks and done.blocks[0].kept:
-        done = pipeline(doc.relabel(0, "title", by="html-title"))
     tags = [*page.extra.get("tags", []), *page.extra.get("categories", [])]
-    return assemble(relabel(one_title(done, page.title), page.lines, tags), pipeline.config)
-
-
-def one_title(doc: Document, title: str | None) -> Document:
-    """Blocks the chain took for a title after the page's own title go back to the text.
-
-    The page says what its title is; a second "title" below it is a
-    subheading or a short first paragraph.
-
-    >>> doc = Document(blocks=(Block("Talks go on", "title", "title"), Block("Why now?", "title", "title"), Block("Text.")))
-    >>> [b.kind for b in one_title(doc, "Talks go on").blocks]
-    ['title', 'body', 'body']
-    """
-    if not title:
-        return doc
-    blocks = list(doc.blocks)
-    seen = False
-    for index, block in enumerate(blocks):
-        if block.kind == "title" and seen and not same_text(block.text, title):
-            blocks[index] = Block(block.text)
-        seen = seen or (block.kind == "title" and same_text(block.text, title))
-    return doc.with_blocks(blocks)
+    return assemble(label_tag_lists(done, tags), pipeline.config)
