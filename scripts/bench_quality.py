@@ -18,6 +18,7 @@ gold needed (recall lost) and the rest (chrome rightly removed).
     python scripts/bench_quality.py                              # both sets, every input
     python scripts/bench_quality.py --set wcxb-dev text_recall --worst 15
     python scripts/bench_quality.py --markdown --jobs 2          # the README's table
+    python scripts/bench_quality.py --cv .cache/folds            # each page decided by a model blind to its site
 """
 
 from __future__ import annotations
@@ -54,11 +55,32 @@ def as_given(page: Page, variant: str) -> str:
     return trafilatura.extract(page.html, url=page.url, include_comments=False) or ""
 
 
+#: With ``--cv``: the fold models' folder, and each site's fold.
+CV: dict[str, object] = {}
+
+
+def model_for(page: Page) -> str | None:
+    """The block model to clean ``page`` with: under ``--cv``, the one fitted without its site's fold."""
+    if not CV:
+        return None
+    folder, sites = CV["folder"], CV["sites"]
+    assert isinstance(folder, Path) and isinstance(sites, dict)
+    fold = sites.get(page.site)
+    if fold is None:
+        raise SystemExit(f"bench_quality: --cv: no fold for site {page.site} (retrain with this set)")
+    return str(folder / f"fold-{fold}.json")
+
+
+#: With ``--disable``: steps of the chain switched off.
+DISABLE: list[str] = []
+
+
 def cleaned(page: Page, variant: str) -> cleaner.Result:
     """The cleaner's result for one input of one page."""
+    model = model_for(page)
     if variant == "html":
-        return cleaner.clean_html(page.html, url=page.url)
-    return cleaner.clean(page.text(variant))
+        return cleaner.clean_html(page.html, url=page.url, model=model, disable=DISABLE)
+    return cleaner.clean(page.text(variant), model=model, disable=DISABLE)
 
 
 @dataclass
@@ -201,7 +223,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="worker processes")
     parser.add_argument("--markdown", action="store_true", help="print the README table")
     parser.add_argument("--json", type=Path, help="also write per-page scores here")
+    parser.add_argument(
+        "--cv",
+        type=Path,
+        help="decide each page with the fold model that never saw its site (a folder of train_block_model.py --folds)",
+    )
+    parser.add_argument("--disable", action="append", default=[], help="switch a step of the chain off (repeat)")
     args = parser.parse_args(argv)
+    DISABLE.extend(args.disable)
+    if args.cv:
+        CV.update(folder=args.cv, sites=json.loads((args.cv / "sites.json").read_text()))
     for variant in args.variants:
         if variant not in INPUTS:
             parser.error(f"unknown input {variant!r}: choose from {', '.join(INPUTS)}")

@@ -1,0 +1,426 @@
+#!/usr/bin/env python3
+"""Fit the block model on labelled pages, report it under cross-validation grouped by site, and write it.
+
+Every page of the bench sets gives four inputs, each cut into blocks exactly
+as the chain cuts them before it decides (``fix_encoding``, ``normalize``,
+``split_blocks``; a page through ``cleaner.io.html.read_page``):
+``text_recall``, ``text_full``, the gold text itself (clean text must stay
+clean), and the page's HTML with its signals.  Each block is labelled by
+aligning it with the gold: it is prose when at least half of its word
+trigrams (for a block of one or two words: the block itself, as a line) are
+in the gold.  Blocks weigh by their words, each input of each page weighing
+the same, as the benchmark's mean over pages does; the block that repeats the
+page's title weighs nothing (one gold keeps titles, the other does not, and
+the title rule decides titles).
+
+The model is scikit-learn's ``HistGradientBoostingClassifier`` with fixed
+settings; its trees are written as plain numbers to a JSON file that the
+package reads without scikit-learn.  Before the final fit on every page, the
+pages are split into folds by site (``GroupKFold``): a model is fitted on the
+other folds and scored on each, and these out-of-fold probabilities choose
+the thresholds and give the scores reported.  ``--folds DIR`` keeps the fold
+models, so ``scripts/bench_quality.py --cv DIR`` measures the whole chain with
+each page decided by a model that never saw its site.
+
+    pip install '.[train]'
+    python scripts/train_block_model.py --jobs 2                  # rebuild cleaner/data/block_model.json
+    python scripts/train_block_model.py --folds .cache/folds      # and keep the fold models
+    python scripts/train_block_model.py --set my-pages --out my-model.json   # your own labelled pages
+
+A set of your own is a folder like the bench's: ``gold/<id>.txt`` and any of
+``text_recall/<id>.txt``, ``text_full/<id>.txt``, ``html/<id>.html.gz``, with
+``meta.jsonl`` (``id``, ``url``, ``domain``) to group pages by site.  The
+same inputs and the same library versions give the same file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import pickle
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import numpy as np  # noqa: E402
+from benchsets import SETS, BenchSet, Page  # noqa: E402
+
+from cleaner.document import Block, Document  # noqa: E402
+from cleaner.fix.encoding import fix_encoding  # noqa: E402
+from cleaner.fix.whitespace import normalize  # noqa: E402
+from cleaner.io.decode import decode_html  # noqa: E402
+from cleaner.io.html import label_title, read_page  # noqa: E402
+from cleaner.split import split_blocks  # noqa: E402
+from cleaner.strip.features import NAMES, featurize  # noqa: E402
+from cleaner.strip.model import KEPT  # noqa: E402
+
+OUT = ROOT / "cleaner" / "data" / "block_model.json"
+INPUTS = ("text_recall", "text_full", "gold", "html")
+#: The settings of the fit.
+PARAMS = {
+    "max_iter": 150,
+    "learning_rate": 0.1,
+    "max_depth": 6,
+    "max_leaf_nodes": 31,
+    "min_samples_leaf": 40,
+    "l2_regularization": 1.0,
+    "random_state": 0,
+}
+FOLDS = 5
+#: A block is prose when at least this share of its trigrams is in the gold.
+LABEL_SHARE = 0.5
+VETO = 0.9
+_WORD = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+class Gold:
+    """The gold text of a page, indexed to tell which blocks it holds."""
+
+    def __init__(self, text: str) -> None:
+        found = _tokens(text)
+        self.grams = {tuple(found[i : i + 3]) for i in range(len(found) - 2)}
+        self.lines = {tuple(_tokens(line)) for line in text.splitlines()} - {()}
+
+    def holds(self, text: str) -> bool:
+        found = _tokens(text)
+        if len(found) < 3:
+            return bool(found) and tuple(found) in self.lines
+        grams = [tuple(found[i : i + 3]) for i in range(len(found) - 2)]
+        return sum(g in self.grams for g in grams) >= LABEL_SHARE * len(grams)
+
+
+def prepared(doc: Document) -> list[Block]:
+    """The blocks the chrome step would be given: the document through the steps before it."""
+    return [b for b in split_blocks(normalize(fix_encoding(doc))).blocks if b.kept]
+
+
+@dataclass
+class Example:
+    """The blocks of one input of one page: features, labels, weights."""
+
+    set: str
+    id: str
+    site: str
+    input: str
+    texts: list[str]
+    features: np.ndarray
+    labels: np.ndarray
+    weights: np.ndarray
+
+
+def examples(page: Page, title: str | None) -> list[Example]:
+    """The labelled blocks of every input of one page."""
+    gold_text = page.gold
+    gold = Gold(gold_text)
+    title_words = tuple(_tokens(title or ""))
+    out = []
+    for name in INPUTS:
+        if name == "html":
+            if not (page.folder / "html" / f"{page.id}.html.gz").is_file():
+                continue
+            read = read_page(decode_html(page.html), page.url)
+            title_words = title_words or tuple(_tokens(read.title or ""))
+            blocks = prepared(Document(blocks=tuple(label_title(read.blocks, read.title))))
+        else:
+            source = gold_text if name == "gold" else None
+            if source is None:
+                path = page.folder / name / f"{page.id}.txt"
+                if not path.is_file():
+                    continue
+                source = path.read_text(encoding="utf-8")
+            blocks = prepared(Document.from_text(source))
+        if not blocks:
+            continue
+        texts = [b.text for b in blocks]
+        rows = featurize(texts, [b.page for b in blocks])
+        labels = np.array([1 if name == "gold" else int(gold.holds(t)) for t in texts], dtype=np.int8)
+        sizes = np.array([len(_tokens(t)) for t in texts], dtype=np.float64)
+        weights = sizes / max(1.0, sizes.sum())
+        for k, text in enumerate(texts):
+            if title_words and tuple(_tokens(text)) == title_words:
+                weights[k] = 0.0
+        out.append(
+            Example(page.set, page.id, page.site, name, texts, np.array(rows, dtype=np.float32), labels, weights)
+        )
+    return out
+
+
+def _titles(bench: BenchSet) -> dict[str, str]:
+    found = {}
+    listing = bench.folder / "meta.jsonl"
+    if listing.is_file():
+        for line in listing.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                if record.get("title"):
+                    found[str(record["id"])] = record["title"]
+    return found
+
+
+def _build(job: tuple[Page, str | None]) -> list[Example]:
+    return examples(*job)
+
+
+def build(sets: list[BenchSet], jobs: int) -> list[Example]:
+    """The labelled blocks of every page of the sets, in a fixed order."""
+    work = [(page, _titles(bench).get(page.id)) for bench in sets for page in bench.pages]
+    if jobs > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=100) as pool:
+            done = pool.map(_build, work, chunksize=4)
+    else:
+        done = [_build(job) for job in work]
+    return [e for group in done for e in group]
+
+
+def stack(found: list[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, labels and weights of every block."""
+    x = np.vstack([e.features for e in found])
+    y = np.concatenate([e.labels for e in found])
+    w = np.concatenate([e.weights for e in found])
+    return x, y, w
+
+
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray):  # type: ignore[no-untyped-def]
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(**PARAMS)
+    model.fit(x, y, sample_weight=w + 1e-4)
+    return model
+
+
+def _number(value: float) -> float:
+    """A float written with 7 significant digits: enough for thresholds and leaf values, and a small file."""
+    return float(f"{value:.7g}")
+
+
+def export(model, drop: dict[str, float], veto: float, info: dict) -> dict:  # type: ignore[no-untyped-def]
+    """The fitted model as the JSON that ``cleaner.strip.model.Model`` reads."""
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append(
+            {
+                "feature": [-1 if leaf[i] else int(nodes["feature_idx"][i]) for i in range(len(nodes))],
+                "threshold": [0 if leaf[i] else _number(nodes["num_threshold"][i]) for i in range(len(nodes))],
+                "left": [0 if leaf[i] else int(nodes["left"][i]) for i in range(len(nodes))],
+                "right": [0 if leaf[i] else int(nodes["right"][i]) for i in range(len(nodes))],
+                "value": [_number(nodes["value"][i]) if leaf[i] else 0 for i in range(len(nodes))],
+            }
+        )
+    return {
+        "format": 1,
+        "features": list(NAMES),
+        "baseline": _number(float(np.ravel(model._baseline_prediction)[0])),
+        "drop": drop,
+        "veto": veto,
+        "trees": trees,
+        **info,
+    }
+
+
+def folds_of(found: list[Example]) -> dict[str, int]:
+    """The fold of every site: ``GroupKFold`` over the sites, in a fixed order."""
+    from sklearn.model_selection import GroupKFold
+
+    sites = sorted({e.site for e in found})
+    counts = collections.Counter(e.site for e in found)
+    order = np.array([counts[s] for s in sites])
+    out = {}
+    for fold, (_, test) in enumerate(GroupKFold(FOLDS).split(order, order, np.arange(len(sites)))):
+        for i in test:
+            out[sites[i]] = fold
+    return out
+
+
+class Scorer:
+    """Scores one input of one page fast for any choice of blocks: each block's tokens as counts over the page's words."""
+
+    def __init__(self, example: Example, gold: str) -> None:
+        vocabulary: dict[str, int] = {}
+        rows = []
+        for text in example.texts:
+            counts = collections.Counter(_tokens(text))
+            rows.append({vocabulary.setdefault(w, len(vocabulary)): c for w, c in counts.items()})
+        gold_counts = collections.Counter(_tokens(gold))
+        for w in gold_counts:
+            vocabulary.setdefault(w, len(vocabulary))
+        self.matrix = np.zeros((len(rows), len(vocabulary)), dtype=np.float32)
+        for i, row in enumerate(rows):
+            for j, c in row.items():
+                self.matrix[i, j] = c
+        self.gold = np.zeros(len(vocabulary), dtype=np.float32)
+        for w, c in gold_counts.items():
+            self.gold[vocabulary[w]] = c
+
+    def f1(self, keep: np.ndarray) -> float:
+        kept = keep.astype(np.float32) @ self.matrix
+        overlap = float(np.minimum(kept, self.gold).sum())
+        size, gold = float(kept.sum()), float(self.gold.sum())
+        precision = overlap / size if size else float(not gold)
+        recall = overlap / gold if gold else 1.0
+        return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def simulate(prose: np.ndarray, edge: float | np.ndarray, middle: float | np.ndarray) -> np.ndarray:
+    """Which blocks the model alone keeps: the head and the tail peeled below ``edge``, the middle dropped below ``middle``.
+
+    The thresholds may be one per block.
+    """
+    n = len(prose)
+    edge = np.broadcast_to(edge, n)
+    middle = np.broadcast_to(middle, n)
+    keep = np.ones(n, dtype=bool)
+    start = 0
+    while start < n and prose[start] < edge[start]:
+        keep[start] = False
+        start += 1
+    end = n
+    while end > start and prose[end - 1] < edge[end - 1]:
+        keep[end - 1] = False
+        end -= 1
+    keep[start:end] &= prose[start:end] >= middle[start:end]
+    return keep
+
+
+#: The thresholds tried, and how many pages may be made worse (F1 0.02 or more below the input as given).
+GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+MAX_WORSE = {"gold": 0.01, "text_recall": 0.01, "text_full": 0.02, "html": 0.015}
+
+
+def choose_drops(found: list[Example], prose: dict[int, np.ndarray]) -> tuple[dict[str, float], dict]:
+    """For text and for pages, the thresholds with the best mean F1 that make few pages worse, and their scores."""
+    golds: dict[tuple[str, str], str] = {}
+    scorers, given = {}, {}
+    recall_column = NAMES.index("recall")
+    for k, e in enumerate(found):
+        key = (e.set, e.id)
+        if key not in golds:
+            golds[key] = BenchSet.find(e.set).folder.joinpath("gold", f"{e.id}.txt").read_text(encoding="utf-8")
+        scorers[k] = Scorer(e, golds[key])
+        # As given: the input itself; a page as given is what trafilatura keeps of it.
+        given_keep = e.features[:, recall_column] >= KEPT if e.input == "html" else np.ones(len(e.texts), dtype=bool)
+        given[k] = scorers[k].f1(given_keep)
+    chosen: dict[str, float] = {}
+    report: dict[str, dict] = {}
+    for family, inputs, names in (
+        ("text", ("text_recall", "text_full", "gold"), ("text-edge", "text-middle")),
+        ("page", ("html",), ("page-kept", "page-other")),
+    ):
+        best: tuple[float, float, float, dict] | None = None
+        for first in GRID:
+            for second in (m for m in GRID if (m <= first if family == "text" else m >= first)):
+                rows: dict[str, list[tuple[float, float]]] = collections.defaultdict(list)
+                for k, e in enumerate(found):
+                    if e.input not in inputs:
+                        continue
+                    if family == "text":
+                        keep = simulate(prose[k], first, second)
+                    else:  # a page's block: one threshold where trafilatura keeps it, another where it does not
+                        limits = np.where(e.features[:, recall_column] >= KEPT, first, second)
+                        keep = simulate(prose[k], limits, limits)
+                    rows[f"{e.set}/{e.input}"].append((given[k], scorers[k].f1(keep)))
+                table = {
+                    name: (float(np.mean([a for _, a in r])), float(np.mean([a < g - 0.02 for g, a in r])))
+                    for name, r in rows.items()
+                }
+                if any(worse > MAX_WORSE[name.split("/")[1]] for name, (_, worse) in table.items()):
+                    continue
+                mean = float(np.mean([f1 for name, (f1, _) in table.items() if not name.endswith("/gold")]))
+                if best is None or mean > best[2]:
+                    best = (first, second, mean, table)
+        first, second, _, table = best if best is not None else (GRID[0], GRID[-1], 0.0, {})
+        chosen[names[0]], chosen[names[1]] = first, second
+        report.update({name: [round(f1, 4), round(worse, 4)] for name, (f1, worse) in sorted(table.items())})
+    return chosen, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--set", dest="sets", action="append", help=f"a set of labelled pages (default: {', '.join(SETS)})"
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the model")
+    parser.add_argument("--folds", type=Path, help="also write the fold models (and the sites' folds) here")
+    parser.add_argument("--cache", type=Path, help="keep the labelled blocks here, and read them back if present")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes for reading the pages")
+    parser.add_argument(
+        "--oof", type=Path, help="keep the out-of-fold probabilities here, and read them back if present"
+    )
+    args = parser.parse_args(argv)
+    sets = [BenchSet.find(name) for name in args.sets or SETS]
+    started = time.perf_counter()
+    if args.cache and args.cache.is_file():
+        found = pickle.loads(gzip.decompress(args.cache.read_bytes()))
+    else:
+        found = build(sets, args.jobs)
+        if args.cache:
+            args.cache.parent.mkdir(parents=True, exist_ok=True)
+            args.cache.write_bytes(gzip.compress(pickle.dumps(found)))
+    print(
+        f"{sum(len(e.labels) for e in found)} blocks of {len({(e.set, e.id) for e in found})} pages, read in {time.perf_counter() - started:.0f} s"
+    )
+    x, y, w = stack(found)
+    folds = folds_of(found)
+    fold_of_block = np.concatenate([np.full(len(e.labels), folds[e.site]) for e in found])
+    fold_models = {}
+    if args.oof and args.oof.is_file():
+        oof = np.load(args.oof)
+    else:
+        oof = np.zeros(len(y))
+        for fold in range(FOLDS):
+            test = fold_of_block == fold
+            model = fit(x[~test], y[~test], w[~test])
+            oof[test] = model.predict_proba(x[test])[:, 1]
+            fold_models[fold] = model
+        if args.oof:
+            np.save(args.oof, oof)
+    print(f"cross-validated in {time.perf_counter() - started:.0f} s")
+    bounds = np.cumsum([0] + [len(e.labels) for e in found])
+    prose = {k: oof[bounds[k] : bounds[k + 1]] for k in range(len(found))}
+    drop, table = choose_drops(found, prose)
+    print(f"drop below {drop} (veto at {VETO}); out-of-fold, the model alone, mean F1 and share made worse:")
+    for name, (mean, worse) in table.items():
+        print(f"  {name:28s} F1 {mean:.3f}  made worse {worse:.1%}")
+    import sklearn
+
+    info = {
+        "trained_on": sorted({e.set for e in found}),
+        "pages": len({(e.set, e.id) for e in found}),
+        "blocks": len(y),
+        "sklearn": sklearn.__version__,
+        "params": PARAMS,
+        "cross_validated": {"folds": FOLDS, "grouped_by": "site", "model_alone": table},
+    }
+    if args.folds:
+        args.folds.mkdir(parents=True, exist_ok=True)
+        for fold in range(FOLDS):
+            path = args.folds / f"fold-{fold}.json"
+            if fold in fold_models:
+                data = export(fold_models[fold], drop, VETO, {"fold": fold})
+            else:  # the probabilities were read back: only the thresholds change
+                data = {**json.loads(path.read_text()), "drop": drop, "veto": VETO}
+            path.write_text(json.dumps(data, separators=(",", ":")) + "\n")
+        (args.folds / "sites.json").write_text(json.dumps(folds, indent=0, sort_keys=True) + "\n")
+    final = fit(x, y, w)
+    args.out.write_text(json.dumps(export(final, drop, VETO, info), separators=(",", ":")) + "\n")
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

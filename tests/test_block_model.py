@@ -1,0 +1,126 @@
+"""The block model: whole-page text loses its chrome, articles keep every paragraph, and a second run changes nothing.
+
+Pages here are written for these tests; none comes from the benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.config import ConfigError
+from cleaner.strip.features import NAMES, featurize
+from cleaner.strip.model import DATA, DROPS, Model, load
+
+PROSE = [
+    "The council said on Monday that it would vote on the plan again next month, because the first vote had "
+    "been lost by a single seat while several of its members were away at a conference in the capital. Their return is expected soon.",
+    "Opponents of the plan say that it would cost far more than the council has admitted, and that the money "
+    "would be better spent on the roads and schools that residents have been asking about for years. The council has not answered them.",
+    "The mayor, who has backed the plan from the start, told reporters that she was confident it would pass "
+    "this time, although she admitted that a few of her own allies were still undecided about it. Her office would not comment further.",
+    "A final decision is expected before the end of the year, when the council must also agree on a budget "
+    "for the next two years and settle a long dispute over the price of the new bus contract. Both are likely to be hard fought.",
+]
+HEADER = ["Skip to content", "Home", "News", "Local", "Sport", "Weather", "Opinion", "Sign in", "Subscribe"]
+FOOTER = ["About us", "Contact us", "Careers", "Advertise", "Privacy policy", "Terms of use", "Site map"]
+TEASERS = [
+    "Police close the old bridge after a lorry hits it",
+    "Five things to do in town this weekend",
+    "Local bakery wins a national prize",
+    "School plans a new sports hall",
+]
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def whole_page() -> str:
+    lines = [*HEADER, "Council to vote again on the plan", *PROSE, "Share this article", "Most read", *TEASERS, *FOOTER]
+    return "\n\n".join(lines)
+
+
+def test_a_whole_page_loses_its_menus_teasers_and_footer() -> None:
+    result = cleaner.clean(whole_page())
+    assert all(p in result.text for p in PROSE)
+    for line in [*HEADER, *FOOTER, *TEASERS]:
+        assert f"\n{line}\n" not in f"\n{result.text}"
+
+
+#: Menu items no word list knows: only the model can tell them from the article.
+SECTIONS = ["Puzzles and games", "Crosswords", "Horoscopes", "Gardening", "Motoring", "Property", "Jobs board"]
+
+
+def test_what_the_model_drops_is_labelled_and_signed() -> None:
+    result = cleaner.clean("\n\n".join([*SECTIONS, "Council to vote again on the plan", *PROSE, *SECTIONS]))
+    dropped = [b for b in result.blocks if b.by == "block-model"]
+    assert dropped and {b.kind for b in dropped} == {"boilerplate"}
+    assert result.metadata["title"] == "Council to vote again on the plan"
+    assert all(p in result.text for p in PROSE)
+
+
+def test_a_subheading_between_paragraphs_stays() -> None:
+    text = "\n\n".join([*HEADER, PROSE[0], PROSE[1], "What happens next", PROSE[2], PROSE[3], *FOOTER])
+    assert "What happens next" in cleaner.clean(text).text
+
+
+def test_an_article_is_left_whole() -> None:
+    text = "\n\n".join(PROSE)
+    assert cleaner.clean(text).text == text + "\n"
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
+def test_the_model_drops_nothing_of_the_samples(path: Path) -> None:
+    result = cleaner.clean(path.read_text(encoding="utf-8"))
+    assert [b.text for b in result.blocks if b.by == "block-model"] == []
+
+
+def test_switching_the_model_off_keeps_what_no_rule_names() -> None:
+    off = cleaner.clean("\n\n".join([*SECTIONS, *PROSE]), disable=["block_model"])
+    assert "Horoscopes" in off.text and not any(b.by == "block-model" for b in off.blocks)
+
+
+PAGE_LINES = [*HEADER, *FOOTER, *TEASERS, *PROSE, "What happens next", "Comments", "© 2024 The Paper", "1 2 3"]
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+@given(st.lists(st.sampled_from(PAGE_LINES), min_size=0, max_size=60))
+def test_cleaning_a_page_twice_changes_nothing(lines: list[str]) -> None:
+    once = cleaner.clean("\n".join(lines))
+    twice = cleaner.clean(once.text)
+    assert twice.text == once.text
+    assert twice.removed == ()
+
+
+def test_the_shipped_model_reads_the_features_the_package_computes() -> None:
+    model = load()
+    assert model.features == NAMES
+    assert set(model.drops) == set(DROPS) and all(0 < d < model.veto <= 1 for d in model.drops.values())
+    assert model.info["cross_validated"]["grouped_by"] == "site"
+    rows = featurize(PROSE)
+    assert all(0.0 <= p <= 1.0 for p in model.prose(rows))
+
+
+def test_the_shipped_model_is_small() -> None:
+    from importlib import resources
+
+    assert len(resources.files("cleaner.data").joinpath(DATA).read_bytes()) < 1_000_000
+
+
+def test_a_model_of_ones_own_is_read_from_its_file(tmp_path: Path) -> None:
+    keep_all = {"features": list(NAMES), "baseline": 10.0, "drop": dict.fromkeys(DROPS, 0.5), "veto": 0.99, "trees": []}
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(keep_all))
+    result = cleaner.clean("\n\n".join([*SECTIONS, *PROSE]), model=str(path))
+    assert "Horoscopes" in result.text  # this model keeps everything no rule names
+    assert Model.from_dict(keep_all).prose([[0.0] * len(NAMES)]) == pytest.approx([1.0], abs=1e-4)
+
+
+def test_a_model_file_that_is_not_one_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text("{}")
+    with pytest.raises(ConfigError, match="not a block model"):
+        cleaner.clean("Some text.", model=str(path))
