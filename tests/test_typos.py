@@ -337,3 +337,20 @@ def test_second_run_fixes_nothing_on_typo_heavy_text(text, language):
     twice = cleaner.clean(once.text, config)
     assert twice.text == once.text
     assert twice.fixes == ()
+
+
+# --- cost -------------------------------------------------------------------------------------
+
+
+def test_a_long_single_line_costs_time_in_proportion_to_its_length():
+    """Tokens are judged chunk by chunk in one pass: a megabyte on one line takes well under
+    a few seconds (scanning the line for every token took minutes)."""
+    import time
+
+    words = "the council said it would recieve the plan from ANTO and NATO on Monday".split()
+    line = " ".join(words[i % len(words)] for i in range(180_000))
+    assert len(line) > 900_000 and "\n" not in line
+    started = time.perf_counter()
+    doc = run(line)
+    assert time.perf_counter() - started < 10
+    assert doc.blocks[0].text == line  # every word repeats: nothing to fix

@@ -38,6 +38,7 @@ run's ``detect_language`` sees when no misspelling was fixed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -146,24 +147,56 @@ def _fix_one(token: Token, table: Mapping[str, str], lower: Counter[str], protec
 
 
 def apply(blocks: tuple[Block, ...], fixes: list[Fix]) -> tuple[Block, ...]:
-    """``blocks`` with every fix made (offsets are those before any fix)."""
-    out = list(blocks)
-    for fix in sorted(fixes, key=lambda f: (f.block or 0, f.offset or 0), reverse=True):
+    """``blocks`` with every fix made (offsets are those before any fix).
+
+    Each block is rebuilt once from its pieces, so a long block with many
+    fixes costs time in proportion to its length.
+
+    >>> fixes = [Fix("typo", "teh", "the", "x", 0, 0), Fix("typo", "adn", "and", "x", 0, 8)]
+    >>> apply((Block("teh cat adn dog"),), fixes)[0].text
+    'the cat and dog'
+    """
+    by_block: dict[int, list[Fix]] = {}
+    for fix in fixes:
         assert fix.block is not None and fix.offset is not None
-        block = out[fix.block]
-        text = block.text[: fix.offset] + fix.after + block.text[fix.offset + len(fix.before) :]
-        out[fix.block] = Block(text, block.kind, block.by)
+        by_block.setdefault(fix.block, []).append(fix)
+    out = list(blocks)
+    for index, made in by_block.items():
+        block = out[index]
+        pieces: list[str] = []
+        at = 0
+        for fix in sorted(made, key=lambda f: f.offset or 0):
+            start = fix.offset or 0
+            pieces += [block.text[at:start], fix.after]
+            at = start + len(fix.before)
+        pieces.append(block.text[at:])
+        out[index] = Block("".join(pieces), block.kind, block.by)
     return tuple(out)
 
 
-def _original_offset(fix: Fix, earlier: list[Fix]) -> Fix:
-    """``fix``, placed in text that ``earlier`` fixes changed, placed in the text before them."""
-    shift = 0
-    for e in sorted((e for e in earlier if e.block == fix.block), key=lambda e: e.offset or 0):
-        if (e.offset or 0) + shift >= (fix.offset or 0):
-            break
-        shift += len(e.after) - len(e.before)
-    return dataclasses.replace(fix, offset=(fix.offset or 0) - shift)
+def original_offsets(fixes: list[Fix], earlier: list[Fix]) -> list[Fix]:
+    """``fixes``, placed in text that ``earlier`` fixes changed, placed in the text before them.
+
+    >>> earlier = [Fix("typo", "Bidenn", "Biden", "x", 0, 0), Fix("typo", "Merkl", "Merkel", "x", 0, 30)]
+    >>> later = [Fix("misspelling", "teh", "the", "x", 0, 19), Fix("misspelling", "adn", "and", "x", 0, 40)]
+    >>> [f.offset for f in original_offsets(later, earlier)]
+    [20, 40]
+    """
+    places: dict[int | None, tuple[list[int], list[int]]] = {}
+    for block in {e.block for e in earlier}:
+        made = sorted((e for e in earlier if e.block == block), key=lambda e: e.offset or 0)
+        where, shifts, shift = [], [0], 0
+        for e in made:
+            where.append((e.offset or 0) + shift)  # where ``e`` stands in the fixed text
+            shift += len(e.after) - len(e.before)
+            shifts.append(shift)
+        places[block] = (where, shifts)
+    out = []
+    for fix in fixes:
+        where, shifts = places.get(fix.block, ([], [0]))
+        shift = shifts[bisect.bisect_left(where, fix.offset or 0)]
+        out.append(dataclasses.replace(fix, offset=(fix.offset or 0) - shift))
+    return out
 
 
 def fix_typos(doc: Document) -> Document:
@@ -176,5 +209,5 @@ def fix_typos(doc: Document) -> Document:
         return doc
     first = [f for f in fixes if f.kind == "typo"]
     known = [f for f in fixes if f.kind != "typo"]
-    logged = first + [_original_offset(f, first) for f in known]
+    logged = first + original_offsets(known, first)
     return fixed.replace(blocks=apply(fixed.blocks, known), fixes=doc.fixes + tuple(logged))
