@@ -45,10 +45,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cleaner.document import Block, Document, Fix
-from cleaner.fix.typos.data import common_words, confusables, misspellings
+from cleaner.fix.typos.choose import WINDOW, Context, choose
+from cleaner.fix.typos.data import common_words, confusables, misspellings, more_misspellings
 from cleaner.fix.typos.evidence import evidence_table, word_evidence_table
 from cleaner.fix.typos.known import known_fix
-from cleaner.fix.typos.tokens import Token, tokens_of
+from cleaner.fix.typos.tokens import Token, shape, tokens_of
 
 __all__ = ["METADATA_FIELDS", "fix_typos", "language_of", "protected_words"]
 
@@ -108,6 +109,10 @@ def _is_word(token: str) -> bool:
     return token.lower() in common_words()
 
 
+def _is_real_word_any_case(token: str) -> bool:
+    return _is_real_word(token.lower())
+
+
 def _is_real_word(token: str) -> bool:
     return token in common_words() or token in confusables()
 
@@ -119,7 +124,7 @@ def plan(doc: Document) -> tuple[Document, list[Fix]]:
         return doc, []
     protected = protected_words(doc)
     plain = [t for t in tokens if t.plain]
-    evidence = evidence_table(plain, _is_word, protected)
+    evidence = evidence_table(plain, _is_word, protected, spelled=_is_real_word_any_case)
     evidence.update(word_evidence_table(plain, _is_real_word, protected, misspellings("en"), _is_word))
     first = [
         Fix("typo", t.text, evidence[t.text], "document-evidence", t.block, t.offset)
@@ -129,12 +134,14 @@ def plan(doc: Document) -> tuple[Document, list[Fix]]:
     if first:
         doc = doc.replace(blocks=apply(doc.blocks, first))
         tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
-    table = misspellings(language_of(doc, evidence_fixed=bool(first)) or "")
+    language = language_of(doc, evidence_fixed=bool(first)) or ""
+    table = misspellings(language)
     if not table:
         return doc, first
     lower = Counter(t.text.lower() for t in tokens)
     second = [fix for t in tokens if (fix := _fix_one(t, table, lower, protected)) is not None]
-    return doc, first + second
+    done = {(f.block, f.offset) for f in second}
+    return doc, first + second + _more_fixes(doc, tokens, language, lower, protected, done)
 
 
 def _fix_one(token: Token, table: Mapping[str, str], lower: Counter[str], protected: frozenset[str]) -> Fix | None:
@@ -144,6 +151,80 @@ def _fix_one(token: Token, table: Mapping[str, str], lower: Counter[str], protec
     if right is None:
         return None
     return Fix("misspelling", token.text, right, "codespell", token.block, token.offset)
+
+
+def suffixed(text: str, offset: int) -> bool:
+    """True when the token at ``offset`` is joined by a hyphen to the word before it ("spaghetti-fied"):
+    it may be a suffix, not a word of its own.
+
+    >>> suffixed("spaghetti-fied", 10), suffixed("a fied", 2), suffixed("- fied", 2)
+    (True, False, False)
+    """
+    return offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha()
+
+
+def context_of(doc: Document, tokens: list[Token], index: int) -> Context:
+    """The words around ``tokens[index]``: just before and after it, and near it in its block."""
+    token = tokens[index]
+    text = doc.blocks[token.block].text
+
+    def joined(a: Token, b: Token) -> bool:
+        return a.block == b.block and not b.sentence_start and not text[a.offset + len(a.text) : b.offset].strip()
+
+    before = tokens[index - 1] if index > 0 and joined(tokens[index - 1], token) else None
+    after = tokens[index + 1] if index + 1 < len(tokens) and joined(token, tokens[index + 1]) else None
+    near = [
+        t.text.lower()
+        for t in tokens[max(0, index - WINDOW) : index + WINDOW + 1]
+        if t.block == token.block and t is not token
+    ]
+    return Context(before.text.lower() if before else None, after.text.lower() if after else None, tuple(near))
+
+
+def _more_fixes(
+    doc: Document,
+    tokens: list[Token],
+    language: str,
+    lower: Counter[str],
+    protected: frozenset[str],
+    done: set[tuple[int | None, int | None]],
+) -> list[Fix]:
+    """The misspellings that the sentence or the document decides (see :mod:`cleaner.fix.typos.choose`).
+
+    A token joined by a hyphen to the word before it is left alone (it may be
+    a suffix).  A fix makes its correction a word the document uses, which may decide
+    another token: the choices are made again with the corrections counted,
+    until they stop changing, so that a second run finds nothing left to decide.
+    """
+    if not more_misspellings(language):
+        return []
+    spots = [
+        (i, t)
+        for i, t in enumerate(tokens)
+        if t.plain
+        and lower[t.text.lower()] == 1
+        and t.text.lower() not in protected
+        and (t.block, t.offset) not in done
+        and t.text.lower() in more_misspellings(language)
+        and (t.text.islower() or (t.sentence_start and shape(t.text) == "title"))
+        and not suffixed(doc.blocks[t.block].text, t.offset)
+    ]
+    used: Counter[str] = Counter(lower)
+    fixes: dict[int, Fix] = {}
+    for _ in range(len(spots) + 1):
+        changed = False
+        for i, t in spots:
+            if i in fixes:
+                continue
+            right = choose(t.text.lower(), language, context_of(doc, tokens, i), used)
+            if right is not None:
+                after = right if t.text.islower() else right[:1].upper() + right[1:]
+                fixes[i] = Fix("misspelling", t.text, after, "codespell", t.block, t.offset)
+                used[right] += 1
+                changed = True
+        if not changed:
+            break
+    return [fixes[i] for i in sorted(fixes)]
 
 
 def apply(blocks: tuple[Block, ...], fixes: list[Fix]) -> tuple[Block, ...]:
