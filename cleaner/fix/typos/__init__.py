@@ -140,7 +140,7 @@ def plan(doc: Document) -> tuple[Document, list[Fix]]:
         return doc, first
     lower = Counter(t.text.lower() for t in tokens)
     second = [fix for t in tokens if (fix := _fix_one(t, table, lower, protected)) is not None]
-    done = {(f.block, f.offset) for f in second}
+    done = {(f.block, f.offset): f.after for f in second}
     return doc, first + second + _more_fixes(doc, tokens, language, lower, protected, done)
 
 
@@ -163,22 +163,30 @@ def suffixed(text: str, offset: int) -> bool:
     return offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha()
 
 
-def context_of(doc: Document, tokens: list[Token], index: int) -> Context:
-    """The words around ``tokens[index]``: just before and after it, and near it in its block."""
+def context_of(
+    doc: Document, tokens: list[Token], index: int, fixed: Mapping[tuple[int | None, int | None], str]
+) -> Context:
+    """The words around ``tokens[index]``: just before and after it, and near it in its block.
+
+    A word that ``fixed`` corrects is read as corrected, as a second run reads it.
+    """
     token = tokens[index]
     text = doc.blocks[token.block].text
 
     def joined(a: Token, b: Token) -> bool:
         return a.block == b.block and not b.sentence_start and not text[a.offset + len(a.text) : b.offset].strip()
 
+    def word(t: Token) -> str:
+        return fixed.get((t.block, t.offset), t.text).lower()
+
     before = tokens[index - 1] if index > 0 and joined(tokens[index - 1], token) else None
     after = tokens[index + 1] if index + 1 < len(tokens) and joined(token, tokens[index + 1]) else None
     near = [
-        t.text.lower()
+        word(t)
         for t in tokens[max(0, index - WINDOW) : index + WINDOW + 1]
         if t.block == token.block and t is not token
     ]
-    return Context(before.text.lower() if before else None, after.text.lower() if after else None, tuple(near))
+    return Context(word(before) if before else None, word(after) if after else None, tuple(near))
 
 
 def _more_fixes(
@@ -187,14 +195,16 @@ def _more_fixes(
     language: str,
     lower: Counter[str],
     protected: frozenset[str],
-    done: set[tuple[int | None, int | None]],
+    done: Mapping[tuple[int | None, int | None], str],
 ) -> list[Fix]:
     """The misspellings that the sentence or the document decides (see :mod:`cleaner.fix.typos.choose`).
 
     A token joined by a hyphen to the word before it is left alone (it may be
-    a suffix).  A fix makes its correction a word the document uses, which may decide
-    another token: the choices are made again with the corrections counted,
-    until they stop changing, so that a second run finds nothing left to decide.
+    a suffix).  ``done`` holds the fixes already made.  A fix makes its
+    correction a word the document uses, and a word of the sentences around
+    it, which may decide another token: the choices are made again with the
+    corrections read as made, until they stop changing, so that a second run
+    finds nothing left to decide.
     """
     if not more_misspellings(language):
         return []
@@ -210,16 +220,19 @@ def _more_fixes(
         and not suffixed(doc.blocks[t.block].text, t.offset)
     ]
     used: Counter[str] = Counter(lower)
+    used.update(right.lower() for right in done.values())
+    fixed = dict(done)
     fixes: dict[int, Fix] = {}
     for _ in range(len(spots) + 1):
         changed = False
         for i, t in spots:
             if i in fixes:
                 continue
-            right = choose(t.text.lower(), language, context_of(doc, tokens, i), used)
+            right = choose(t.text.lower(), language, context_of(doc, tokens, i, fixed), used)
             if right is not None:
                 after = right if t.text.islower() else right[:1].upper() + right[1:]
                 fixes[i] = Fix("misspelling", t.text, after, "codespell", t.block, t.offset)
+                fixed[(t.block, t.offset)] = after
                 used[right] += 1
                 changed = True
         if not changed:
