@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.document import Block, Document, Fact, Result
+from cleaner.meta import structured
 from cleaner.meta.dates import parse_stamp
 from cleaner.pipeline import Pipeline, assemble
 from cleaner.strip.claims import looks_like_body
@@ -137,6 +138,9 @@ class Page:
     site: str | None = None
     description: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: What the page declares in its markup (:mod:`cleaner.meta.structured`): facts to trust first, and weak ones.
+    declared: tuple[Fact, ...] = ()
+    declared_weak: tuple[Fact, ...] = ()
 
 
 def parse(html: str) -> Any:
@@ -463,6 +467,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     tree = parse(html)  # trafilatura prunes the trees it is given: it gets the text, and parses it itself
     if tree is None:
         return Page()
+    declared, weak = structured.page_facts(tree)
     found: Any = trafilatura.bare_extraction(html, favor_recall=True, with_metadata=True, **options)
     if found is None:
         return Page()
@@ -482,6 +487,8 @@ def read_page(html: str, url: str | None = None) -> Page:
         site=found.sitename or None,
         description=found.description or None,
         extra={k: v for k, v in extra.items() if v},
+        declared=declared,
+        declared_weak=weak,
     )
 
 
@@ -495,16 +502,19 @@ def same_text(a: str | None, b: str | None) -> bool:
 
 
 def page_facts(page: Page) -> tuple[Fact, ...]:
-    """What the page declares, as facts that come before any the text gives.
+    """What the page declares, as facts that come before any the text gives: its structured data
+    first, then what trafilatura read (its authors only when the structured data names none), then
+    the weak facts of the structured data.
 
     >>> [(f.field, f.value) for f in page_facts(Page(title="Talks go on", authors=("Jane Doe",)))]
     [('title', 'Talks go on'), ('authors', ('Jane Doe',))]
     """
-    facts = [Fact("title", page.title, "html"), Fact("authors", page.authors, "html")]
+    named = any(f.field == "authors" for f in page.declared)
+    facts = [*page.declared, Fact("title", page.title, "html"), Fact("authors", () if named else page.authors, "html")]
     stamp = parse_stamp(page.date) if page.date else None
     if stamp is not None:
         facts.append(Fact("stamp", stamp, "html"))
-    facts += [Fact("site", page.site, "html"), Fact("description", page.description, "html")]
+    facts += [Fact("site", page.site, "html"), Fact("description", page.description, "html"), *page.declared_weak]
     return tuple(f for f in facts if f.value)
 
 
