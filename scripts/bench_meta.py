@@ -70,11 +70,65 @@ def title_right(found: str | None, gold: str) -> bool:
 
 #: Words that name a role or a degree, not a person (the gold writes "Jane Doe, Shipping Expert").
 ROLES = frozenset(
-    "expert director editor writer dietitian founder co-founder head officer manager specialist consultant"
-    " contributor reporter correspondent analyst strategist nutritionist professor member representative"
-    " ceo cto cfo coo president vice chief senior sr lead staff candidate".split()
+    [
+        "expert",
+        "director",
+        "editor",
+        "writer",
+        "dietitian",
+        "founder",
+        "co-founder",
+        "head",
+        "officer",
+        "manager",
+        "specialist",
+        "consultant",
+        "contributor",
+        "reporter",
+        "correspondent",
+        "analyst",
+        "strategist",
+        "nutritionist",
+        "professor",
+        "member",
+        "representative",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "president",
+        "vice",
+        "chief",
+        "senior",
+        "sr",
+        "lead",
+        "staff",
+        "candidate",
+    ]
 )
-PARTICLES = frozenset("van der den de da di del della von la le du dos das bin al el ter ten".split())
+PARTICLES = frozenset(
+    [
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "von",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "al",
+        "el",
+        "ter",
+        "ten",
+    ]
+)
 
 
 def gold_names(gold: str) -> list[str]:
