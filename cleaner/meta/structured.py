@@ -244,13 +244,35 @@ def is_name(text: str) -> bool:
     return not any(month_number(w) or w.lower().rstrip(".,") in days for w in words)
 
 
+#: Lower-case words that may stand inside a person's name.
+PARTICLES = frozenset(
+    {"van", "der", "den", "de", "da", "di", "del", "della", "von", "la", "le", "du", "dos", "bin", "al", "ter"}
+)
+
+
+def is_person(text: str) -> bool:
+    """True when ``text`` reads as a person's full name: two to five capitalised words (particles
+    aside), as a byline in the page's text gives it; stricter than :func:`is_name`.
+
+    >>> [is_person(t) for t in ("Jane Doe", "Marna van der Merwe", "Make an Impact", "Guide", "Topics: Food")]
+    [True, True, False, False, False]
+    """
+    words = text.split()
+    return (
+        is_name(text)
+        and 2 <= len(words) <= 5
+        and ":" not in text
+        and all(w[:1].isupper() or w in PARTICLES for w in words)
+    )
+
+
 def json_ld_facts(objects: list[dict[str, Any]]) -> dict[str, Any]:
     """Title, authors and dates of the main JSON-LD object."""
     main = main_object(objects)
     if main is None:
         return {}
     index = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
-    authors = tuple(dict.fromkeys(n for n in _person_names(main.get("author"), index) if n))
+    authors = tuple(dict.fromkeys(n for n in _person_names(main.get("author") or main.get("creator"), index) if n))
     headline = _clean(main.get("headline") or (main.get("name") if _rank(main) is not None else ""))
     return {
         "title": headline,
@@ -299,9 +321,10 @@ _LABEL_END = re.compile(r"\s(?:by|from)\s*:?$", re.IGNORECASE)
 _BY_LABEL = re.compile(r"^\s*(?:(?:written|posted|published|reviewed|edited)\s+)?by\s*:?\s+", re.IGNORECASE)
 
 
-def byline_names(tree: Any) -> tuple[str, ...]:
+def byline_names(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
     """The names in the page's byline elements (``rel="author"``, a class naming the author or the
-    byline), those inside the ``<article>`` first; each must look like a name (:func:`is_name`)."""
+    byline), those inside the ``<article>`` first; each must look like a name (:func:`is_name`) and
+    not be the site's; else the name of a short element that says "By Jane Doe" or "Written by Jane Doe"."""
     marked = []
     for element in tree.iter("a", "span", "div", "p", "address", "strong", "li"):
         attrs = " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop")).lower()
@@ -321,10 +344,36 @@ def byline_names(tree: Any) -> tuple[str, ...]:
             text = _BY_LABEL.sub("", piece)
             if not text or _LABEL_ONLY.fullmatch(text) or _LABEL_END.search(text):
                 continue
-            names = [n for n in split_names(text) if is_name(n)]
+            names = [n for n in split_names(text) if is_person(n) and " ".join(_words(n)) not in sites]
             if names:
                 return tuple(dict.fromkeys(names))
             break  # the byline's first words name no one: not a byline
+    return said_by(tree, sites)
+
+
+#: A short element that is a byline: "By Jane Doe", "Written by Jane Doe and John Roe".
+_SAID_BY = re.compile(r"^(?:(?:written|posted|published|words)\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+#: A byline element has at most this many words.
+MAX_BYLINE_WORDS = 10
+
+
+def said_by(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """The names of the first short element (outside comments, forms and links lists) that reads "By …".
+
+    >>> import lxml.html
+    >>> said_by(lxml.html.fromstring('<div><p>Share</p><p>Written by <b>Jane Doe</b></p></div>'))
+    ('Jane Doe',)
+    """
+    for element in tree.iter("p", "span", "div", "li", "address"):
+        text = _clean(" ".join(element.itertext()))
+        if not text or len(text.split()) > MAX_BYLINE_WORDS:
+            continue
+        found = _SAID_BY.match(text)
+        if found is None or any(_in_comments(a) for a in element.iterancestors()):
+            continue
+        names = [n for n in split_names(found.group("names")) if is_person(n) and " ".join(_words(n)) not in sites]
+        if names:
+            return tuple(dict.fromkeys(names))
     return ()
 
 
@@ -475,7 +524,7 @@ def page_facts(tree: Any) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
         (ld.get("authors", ()), "json-ld"),
         (meta_authors, "html-meta"),
         (items["authors"], "microdata"),
-        (byline_names(tree), "html-byline"),
+        (byline_names(tree, sites), "html-byline"),
     )
     for authors, by in sources:
         names = tuple(a for a in authors if " ".join(_words(a)) not in sites and is_name(a))
