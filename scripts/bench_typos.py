@@ -3,9 +3,10 @@
 
 Two kinds of typo are injected, with a fixed seed, at most one per paragraph:
 
-- **names**: two neighbouring letters swapped inside a name or acronym that the
-  article repeats (four or more times, always capitalised, at least once in
-  mid-sentence), in one of its occurrences;
+- **names**: two different neighbouring letters swapped anywhere in a name or
+  acronym that the article repeats (four or more times, always capitalised, at
+  least once in mid-sentence), in one of its occurrences; swapping the first
+  two moves the capital ("German" -> "eGrman");
 - **misspellings**: a word of the article replaced, in one occurrence, by a
   common English misspelling of it, from :data:`MISSPELLINGS` below.
 
@@ -20,11 +21,16 @@ The gold texts go through the typo step alone (paragraphs as blocks, language
 detected), once as they are and once with typos injected:
 
 - **recall**: share of injected typos fixed back exactly (same place, same word);
-- **precision**: share of fixes on the injected texts that undo an injected typo;
-- **false fixes per 10,000 words** on the untouched gold texts (each one listed).
+- **precision**: share of fixes on the injected texts that undo an injected
+  typo or fix a real typo of the gold (see :func:`real_typos`);
+- **false fixes per 10,000 words** on the untouched gold texts (each one
+  listed), the fixes of real typos of the gold apart (listed for review).
 
-    python scripts/bench_typos.py
-    python scripts/bench_typos.py --seed 1 --show 20
+Each set named with ``--set`` is measured with every seed of ``--seeds``
+(0, 1 and 2 by default).
+
+    python scripts/bench_typos.py --set scrapinghub --set wcxb-dev
+    python scripts/bench_typos.py --set wcxb-dev --seeds 1 --show 20
 """
 
 from __future__ import annotations
