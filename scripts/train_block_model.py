@@ -57,7 +57,7 @@ from cleaner.document import Block, Document  # noqa: E402
 from cleaner.fix.encoding import fix_encoding  # noqa: E402
 from cleaner.fix.whitespace import normalize  # noqa: E402
 from cleaner.io.decode import decode_html  # noqa: E402
-from cleaner.io.html import label_title, read_page  # noqa: E402
+from cleaner.io.html import label_title, page_title, read_page  # noqa: E402
 from cleaner.split import split_blocks  # noqa: E402
 from cleaner.strip.features import NAMES, featurize  # noqa: E402
 from cleaner.strip.model import KEPT  # noqa: E402
@@ -131,8 +131,8 @@ def examples(page: Page, title: str | None) -> list[Example]:
             if not (page.folder / "html" / f"{page.id}.html.gz").is_file():
                 continue
             read = read_page(decode_html(page.html), page.url)
-            title_words = title_words or tuple(_tokens(read.title or ""))
-            blocks = prepared(Document(blocks=tuple(label_title(read.blocks, read.title))))
+            title_words = title_words or tuple(_tokens(page_title(read) or ""))
+            blocks = prepared(Document(blocks=tuple(label_title(read.blocks, page_title(read)))))
         else:
             source = gold_text if name == "gold" else None
             if source is None:

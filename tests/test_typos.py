@@ -323,6 +323,23 @@ VOCABULARY = [
     "receive",
     "recieve",
     "recevie",
+    "German",
+    "eGrman",
+    "coudl",
+    "could",
+    "cloud",
+    "throught",
+    "through",
+    "thought",
+    "wether",
+    "or",
+    "not",
+    "a",
+    "milion",
+    "thier",
+    "their",
+    "der",
+    "und",
 ]
 sentence = st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=9).map(lambda words: " ".join(words) + ".")
 paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
@@ -337,3 +354,96 @@ def test_second_run_fixes_nothing_on_typo_heavy_text(text, language):
     twice = cleaner.clean(once.text, config)
     assert twice.text == once.text
     assert twice.fixes == ()
+
+
+# --- misspellings that the sentence or the document decides ---------------------------------
+
+CHOSEN_CLAIMS = [
+    # several suggestions: one far more frequent, or the one the document uses
+    ("We said we coudl help the town.", "coudl", "could"),
+    ("They walked throught the park, and through the town, and through the woods.", "throught", "through"),
+    # a word of another language (old German, Polish), inside an English sentence
+    ("The children left thier bags in the hall.", "thier", "their"),
+    ("More than a milion people signed it in the end.", "milion", "million"),
+    # a rare English word where the sentence wants a function word
+    ("Nobody knew wether or not the vote would count.", "wether", "whether"),
+    ("The plan, wich was late, was dropped.", "wich", "which"),
+]
+
+
+@pytest.mark.parametrize(("text", "before", "after"), CHOSEN_CLAIMS)
+def test_chosen_misspelling_is_fixed(text, before, after):
+    doc = run(text)
+    assert changes(doc) == [("misspelling", before, after)]
+    assert doc.blocks[0].text == text.replace(before, after, 1)
+
+
+CHOSEN_LEAVES = [
+    "A wether and two ewes were sold at the fair.",  # the rare word, after a determiner
+    "The old recipe calls for a wich of salt.",  # a determiner before it
+    "Er sagte, die Kinder und thier Eltern kamen.",  # a German sentence keeps its words
+    "We met throught the night and then thought it through.",  # the document uses two suggestions
+    "The cloud services coudl be cheaper, the cloud team said.",  # the document and the language disagree
+    "The code was spaghetti-fied over the years.",  # a suffix after a hyphen
+    "Nobody knew wether or not; wether or not, they said.",  # repeated: the author's spelling
+]
+
+
+@pytest.mark.parametrize("text", CHOSEN_LEAVES)
+def test_chosen_misspelling_guards(text):
+    assert run(text).fixes == ()
+
+
+NAME_SWAP_CLAIMS = [
+    # the first two letters swapped, and the capital with them
+    (
+        ["The German team won. Fans of the German side sang.", "A eGrman flag flew over the German camp."],
+        "eGrman",
+        "German",
+    ),
+    # a swapped ending that spells no word ("Amphitheatre" beside "Amphitheater" does: left alone above)
+    (["Shares of Mayer rose. Then Mayer spoke. Later Mayer left.", "Aides of Mayre said no."], "Mayre", "Mayer"),
+]
+
+
+@pytest.mark.parametrize(("blocks", "before", "after"), NAME_SWAP_CLAIMS)
+def test_name_swaps(blocks, before, after):
+    assert changes(run(*blocks, language=None)) == [("typo", before, after)]
+
+
+def test_a_swap_that_spells_a_word_of_another_language_is_left_alone():
+    """'ubre' is Spanish: the guard holds for a slip of 'Uber' too."""
+    blocks = ["Rides from Uber rose. Drivers for Uber struck. Shares of Uber fell.", "Then Ubre said so."]
+    assert run(*blocks, language=None).fixes == ()
+
+
+# --- cost -------------------------------------------------------------------------------------
+
+
+def test_a_long_single_line_costs_time_in_proportion_to_its_length():
+    """Tokens are judged chunk by chunk in one pass: a megabyte on one line takes well under
+    a few seconds (scanning the line for every token took minutes)."""
+    import time
+
+    words = [
+        "the",
+        "council",
+        "said",
+        "it",
+        "would",
+        "recieve",
+        "the",
+        "plan",
+        "from",
+        "ANTO",
+        "and",
+        "NATO",
+        "on",
+        "Monday",
+    ]
+    line = " ".join(words[i % len(words)] for i in range(180_000))
+    assert len(line) > 900_000 and "\n" not in line
+    started = time.perf_counter()
+    doc = run(line)
+    assert time.perf_counter() - started < 10
+    assert doc.blocks[0].text == line  # every word repeats: nothing to fix

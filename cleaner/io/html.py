@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.document import Block, Document, Fact, Result
+from cleaner.meta import structured
 from cleaner.meta.dates import parse_stamp
 from cleaner.pipeline import Pipeline, assemble
 
@@ -71,6 +72,9 @@ class Page:
     site: str | None = None
     description: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: What the page declares in its markup (:mod:`cleaner.meta.structured`): facts to trust first, and weak ones.
+    declared: tuple[Fact, ...] = ()
+    declared_weak: tuple[Fact, ...] = ()
 
 
 def parse(html: str) -> Any:
@@ -157,6 +161,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     blocks = page_blocks(tree)
     if not blocks:
         return Page()
+    declared, weak = structured.page_facts(tree)
     options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True}
     found: Any = trafilatura.bare_extraction(tree, favor_recall=True, with_metadata=True, **options)
     standard = trafilatura.extract(tree, **options) or ""
@@ -172,6 +177,8 @@ def read_page(html: str, url: str | None = None) -> Page:
         site=found.sitename or None,
         description=found.description or None,
         extra={k: v for k, v in extra.items() if v},
+        declared=declared,
+        declared_weak=weak,
     )
 
 
@@ -185,16 +192,19 @@ def same_text(a: str | None, b: str | None) -> bool:
 
 
 def page_facts(page: Page) -> tuple[Fact, ...]:
-    """What the page declares, as facts that come before any the text gives.
+    """What the page declares, as facts that come before any the text gives: its structured data
+    first, then what trafilatura read (its authors only when the structured data names none), then
+    the weak facts of the structured data.
 
     >>> [(f.field, f.value) for f in page_facts(Page(title="Talks go on", authors=("Jane Doe",)))]
     [('title', 'Talks go on'), ('authors', ('Jane Doe',))]
     """
-    facts = [Fact("title", page.title, "html"), Fact("authors", page.authors, "html")]
+    named = any(f.field == "authors" for f in page.declared)
+    facts = [*page.declared, Fact("title", page.title, "html"), Fact("authors", () if named else page.authors, "html")]
     stamp = parse_stamp(page.date) if page.date else None
     if stamp is not None:
         facts.append(Fact("stamp", stamp, "html"))
-    facts += [Fact("site", page.site, "html"), Fact("description", page.description, "html")]
+    facts += [Fact("site", page.site, "html"), Fact("description", page.description, "html"), *page.declared_weak]
     return tuple(f for f in facts if f.value)
 
 
@@ -213,6 +223,15 @@ def is_tag_list(text: str, tags: Collection[str]) -> bool:
 
 #: The page's title is looked for among this many blocks from the top of its text.
 TITLE_WINDOW = 400
+
+
+def page_title(page: Page) -> str | None:
+    """The title the page gives: the one it declares (its headline), else trafilatura's.
+
+    >>> page_title(Page(title="Talks go on | Daily", declared=(Fact("title", "Talks go on"),)))
+    'Talks go on'
+    """
+    return next((f.value for f in page.declared if f.field == "title"), page.title)
 
 
 def label_title(blocks: Sequence[Block], title: str | None) -> list[Block]:
@@ -245,7 +264,7 @@ def clean_page(
 ) -> Result:
     """The result of a page through ``pipeline``: its blocks, with their signals, through the chain."""
     page = read_page(html, url)
-    blocks = label_title(page.blocks, page.title)
+    blocks = label_title(page.blocks, page_title(page))
     doc = Document(blocks=tuple(blocks), facts=page_facts(page), source=source, meta={**page.extra, **(meta or {})})
     done = pipeline(doc)
     tags = [*page.extra.get("tags", []), *page.extra.get("categories", [])]

@@ -12,9 +12,14 @@ Which source wins, when sources disagree:
 1. the record's own fields (``Document.meta``: a JSONL record's other
    fields, a WARC record's URL and crawl date) win over anything found: they
    are what the caller knows, not a guess;
-2. then what the page declares (its ``<meta>`` tags, JSON-LD, ``<title>``, as
-   trafilatura reads them): a page states its title, authors and date for
-   machines, on purpose, while a line in the text is only read as one;
+2. then what the page declares: first its structured data as
+   :mod:`cleaner.meta.structured` reads it (JSON-LD, ``<meta>`` tags,
+   microdata, ``<time>``, bylines and the ``<h1>`` that agrees with the declared
+   title), then what trafilatura reads (its authors only when the structured
+   data names none), then the structured data's weak facts (a publication date
+   on or after the declared modification date): a page states its title,
+   authors and date for machines, on purpose, while a line in the text is only
+   read as one;
 3. then what the text says (a byline, a timestamp, a peeled title), which
    fills every field the page leaves empty.  Dates are the exception that
    merges: the page's date anchors, and a timestamp in the text that agrees

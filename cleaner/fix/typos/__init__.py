@@ -38,16 +38,18 @@ run's ``detect_language`` sees when no misspelling was fixed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cleaner.document import Block, Document, Fix
-from cleaner.fix.typos.data import common_words, confusables, misspellings
+from cleaner.fix.typos.choose import WINDOW, Context, choose
+from cleaner.fix.typos.data import common_words, confusables, misspellings, more_misspellings
 from cleaner.fix.typos.evidence import evidence_table, word_evidence_table
 from cleaner.fix.typos.known import known_fix
-from cleaner.fix.typos.tokens import Token, tokens_of
+from cleaner.fix.typos.tokens import Token, shape, tokens_of
 
 __all__ = ["METADATA_FIELDS", "fix_typos", "language_of", "protected_words"]
 
@@ -107,6 +109,10 @@ def _is_word(token: str) -> bool:
     return token.lower() in common_words()
 
 
+def _is_real_word_any_case(token: str) -> bool:
+    return _is_real_word(token.lower())
+
+
 def _is_real_word(token: str) -> bool:
     return token in common_words() or token in confusables()
 
@@ -118,7 +124,7 @@ def plan(doc: Document) -> tuple[Document, list[Fix]]:
         return doc, []
     protected = protected_words(doc)
     plain = [t for t in tokens if t.plain]
-    evidence = evidence_table(plain, _is_word, protected)
+    evidence = evidence_table(plain, _is_word, protected, spelled=_is_real_word_any_case)
     evidence.update(word_evidence_table(plain, _is_real_word, protected, misspellings("en"), _is_word))
     first = [
         Fix("typo", t.text, evidence[t.text], "document-evidence", t.block, t.offset)
@@ -128,12 +134,14 @@ def plan(doc: Document) -> tuple[Document, list[Fix]]:
     if first:
         doc = doc.replace(blocks=apply(doc.blocks, first))
         tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
-    table = misspellings(language_of(doc, evidence_fixed=bool(first)) or "")
+    language = language_of(doc, evidence_fixed=bool(first)) or ""
+    table = misspellings(language)
     if not table:
         return doc, first
     lower = Counter(t.text.lower() for t in tokens)
     second = [fix for t in tokens if (fix := _fix_one(t, table, lower, protected)) is not None]
-    return doc, first + second
+    done = {(f.block, f.offset): f.after for f in second}
+    return doc, first + second + _more_fixes(doc, tokens, language, lower, protected, done)
 
 
 def _fix_one(token: Token, table: Mapping[str, str], lower: Counter[str], protected: frozenset[str]) -> Fix | None:
@@ -145,25 +153,144 @@ def _fix_one(token: Token, table: Mapping[str, str], lower: Counter[str], protec
     return Fix("misspelling", token.text, right, "codespell", token.block, token.offset)
 
 
+def suffixed(text: str, offset: int) -> bool:
+    """True when the token at ``offset`` is joined by a hyphen to the word before it ("spaghetti-fied"):
+    it may be a suffix, not a word of its own.
+
+    >>> suffixed("spaghetti-fied", 10), suffixed("a fied", 2), suffixed("- fied", 2)
+    (True, False, False)
+    """
+    return offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha()
+
+
+def context_of(
+    doc: Document, tokens: list[Token], index: int, fixed: Mapping[tuple[int | None, int | None], str]
+) -> Context:
+    """The words around ``tokens[index]``: just before and after it, and near it in its block.
+
+    A word that ``fixed`` corrects is read as corrected, as a second run reads it.
+    """
+    token = tokens[index]
+    text = doc.blocks[token.block].text
+
+    def joined(a: Token, b: Token) -> bool:
+        return a.block == b.block and not b.sentence_start and not text[a.offset + len(a.text) : b.offset].strip()
+
+    def word(t: Token) -> str:
+        return fixed.get((t.block, t.offset), t.text).lower()
+
+    before = tokens[index - 1] if index > 0 and joined(tokens[index - 1], token) else None
+    after = tokens[index + 1] if index + 1 < len(tokens) and joined(token, tokens[index + 1]) else None
+    near = [
+        word(t)
+        for t in tokens[max(0, index - WINDOW) : index + WINDOW + 1]
+        if t.block == token.block and t is not token
+    ]
+    return Context(word(before) if before else None, word(after) if after else None, tuple(near))
+
+
+def _more_fixes(
+    doc: Document,
+    tokens: list[Token],
+    language: str,
+    lower: Counter[str],
+    protected: frozenset[str],
+    done: Mapping[tuple[int | None, int | None], str],
+) -> list[Fix]:
+    """The misspellings that the sentence or the document decides (see :mod:`cleaner.fix.typos.choose`).
+
+    A token joined by a hyphen to the word before it is left alone (it may be
+    a suffix).  ``done`` holds the fixes already made.  A fix makes its
+    correction a word the document uses, and a word of the sentences around
+    it, which may decide another token: the choices are made again with the
+    corrections read as made, until they stop changing, so that a second run
+    finds nothing left to decide.
+    """
+    if not more_misspellings(language):
+        return []
+    spots = [
+        (i, t)
+        for i, t in enumerate(tokens)
+        if t.plain
+        and lower[t.text.lower()] == 1
+        and t.text.lower() not in protected
+        and (t.block, t.offset) not in done
+        and t.text.lower() in more_misspellings(language)
+        and (t.text.islower() or (t.sentence_start and shape(t.text) == "title"))
+        and not suffixed(doc.blocks[t.block].text, t.offset)
+    ]
+    used: Counter[str] = Counter(lower)
+    used.update(right.lower() for right in done.values())
+    fixed = dict(done)
+    fixes: dict[int, Fix] = {}
+    for _ in range(len(spots) + 1):
+        changed = False
+        for i, t in spots:
+            if i in fixes:
+                continue
+            right = choose(t.text.lower(), language, context_of(doc, tokens, i, fixed), used)
+            if right is not None:
+                after = right if t.text.islower() else right[:1].upper() + right[1:]
+                fixes[i] = Fix("misspelling", t.text, after, "codespell", t.block, t.offset)
+                fixed[(t.block, t.offset)] = after
+                used[right] += 1
+                changed = True
+        if not changed:
+            break
+    return [fixes[i] for i in sorted(fixes)]
+
+
 def apply(blocks: tuple[Block, ...], fixes: list[Fix]) -> tuple[Block, ...]:
-    """``blocks`` with every fix made (offsets are those before any fix)."""
-    out = list(blocks)
-    for fix in sorted(fixes, key=lambda f: (f.block or 0, f.offset or 0), reverse=True):
+    """``blocks`` with every fix made (offsets are those before any fix).
+
+    Each block is rebuilt once from its pieces, so a long block with many
+    fixes costs time in proportion to its length.
+
+    >>> fixes = [Fix("typo", "teh", "the", "x", 0, 0), Fix("typo", "adn", "and", "x", 0, 8)]
+    >>> apply((Block("teh cat adn dog"),), fixes)[0].text
+    'the cat and dog'
+    """
+    by_block: dict[int, list[Fix]] = {}
+    for fix in fixes:
         assert fix.block is not None and fix.offset is not None
-        block = out[fix.block]
-        text = block.text[: fix.offset] + fix.after + block.text[fix.offset + len(fix.before) :]
-        out[fix.block] = block.with_text(text)
+        by_block.setdefault(fix.block, []).append(fix)
+    out = list(blocks)
+    for index, made in by_block.items():
+        block = out[index]
+        pieces: list[str] = []
+        at = 0
+        for fix in sorted(made, key=lambda f: f.offset or 0):
+            start = fix.offset or 0
+            pieces += [block.text[at:start], fix.after]
+            at = start + len(fix.before)
+        pieces.append(block.text[at:])
+        out[index] = block.with_text("".join(pieces))
     return tuple(out)
 
 
-def _original_offset(fix: Fix, earlier: list[Fix]) -> Fix:
-    """``fix``, placed in text that ``earlier`` fixes changed, placed in the text before them."""
-    shift = 0
-    for e in sorted((e for e in earlier if e.block == fix.block), key=lambda e: e.offset or 0):
-        if (e.offset or 0) + shift >= (fix.offset or 0):
-            break
-        shift += len(e.after) - len(e.before)
-    return dataclasses.replace(fix, offset=(fix.offset or 0) - shift)
+def original_offsets(fixes: list[Fix], earlier: list[Fix]) -> list[Fix]:
+    """``fixes``, placed in text that ``earlier`` fixes changed, placed in the text before them.
+
+    >>> earlier = [Fix("typo", "Bidenn", "Biden", "x", 0, 0), Fix("typo", "Merkl", "Merkel", "x", 0, 30)]
+    >>> later = [Fix("misspelling", "teh", "the", "x", 0, 19), Fix("misspelling", "adn", "and", "x", 0, 40)]
+    >>> [f.offset for f in original_offsets(later, earlier)]
+    [20, 40]
+    """
+    places: dict[int | None, tuple[list[int], list[int]]] = {}
+    for block in {e.block for e in earlier}:
+        made = sorted((e for e in earlier if e.block == block), key=lambda e: e.offset or 0)
+        where, shifts, shift = [], [0], 0
+        for e in made:
+            where.append((e.offset or 0) + shift)  # where ``e`` stands in the fixed text
+            shift += len(e.after) - len(e.before)
+            shifts.append(shift)
+        places[block] = (where, shifts)
+    out = []
+    for fix in fixes:
+        where, shifts = places.get(fix.block, ([], [0]))
+        shift = shifts[bisect.bisect_left(where, fix.offset or 0)]
+        out.append(dataclasses.replace(fix, offset=(fix.offset or 0) - shift))
+    return out
 
 
 def fix_typos(doc: Document) -> Document:
@@ -176,5 +303,5 @@ def fix_typos(doc: Document) -> Document:
         return doc
     first = [f for f in fixes if f.kind == "typo"]
     known = [f for f in fixes if f.kind != "typo"]
-    logged = first + [_original_offset(f, first) for f in known]
+    logged = first + original_offsets(known, first)
     return fixed.replace(blocks=apply(fixed.blocks, known), fixes=doc.fixes + tuple(logged))

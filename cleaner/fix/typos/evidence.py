@@ -36,10 +36,16 @@ VOWELS = frozenset("aeiouyàáâäãåæèéêëìíîïòóôöõøœùúûüý
 VARIANT_ENDINGS = (("re", "er"), ("er", "re"))
 
 
-def _variant(token: str, name: str) -> bool:
-    """True when ``token`` and ``name`` differ as accepted spellings or forms of a word do."""
+def _variant(token: str, name: str, spelled: Callable[[str], bool] = lambda w: True) -> bool:
+    """True when ``token`` and ``name`` differ as accepted spellings or forms of a word do.
+
+    ``spelled`` says whether a token with a swapped ending is a spelling of a
+    word ("Amphitheatre"); by default every such token is.
+    """
     if one_transposition(token, name):
-        return any(token.lower().endswith(a) and name.lower().endswith(b) for a, b in VARIANT_ENDINGS)
+        return spelled(token) and any(
+            token.lower().endswith(a) and name.lower().endswith(b) for a, b in VARIANT_ENDINGS
+        )
     found = edit(token, name)
     if found is None:
         return True
@@ -54,7 +60,7 @@ def _variant(token: str, name: str) -> bool:
     return longer[at] in (longer[at - 1 : at], longer[at + 1 : at + 2])  # doubled letters: Garett, Garrett
 
 
-def near(token: str, name: str) -> bool:
+def near(token: str, name: str, spelled: Callable[[str], bool] = lambda w: True) -> bool:
     """True when ``token`` may be a typo of ``name``: same shape; one swap, or,
     when both are long enough and start alike, one edit of a consonant that is
     neither the last letter nor one of a doubled pair.
@@ -65,16 +71,36 @@ def near(token: str, name: str) -> bool:
     (False, False)
     >>> near("Bidens", "Biden"), near("Zelensky", "Zelenskiy"), near("Garett", "Garrett"), near("Amphitheater", "Amphitheatre")
     (False, False, False, False)
+    >>> near("Ubre", "Uber"), near("Ubre", "Uber", spelled=lambda w: False)
+    (False, True)
     """
-    if shape(token) != shape(name) or _variant(token, name):
+    if shape(token) != shape(name) or _variant(token, name, spelled):
         return False
     if one_transposition(token, name):
         return True
     return min(len(token), len(name)) >= MIN_EDIT_LENGTH and token[0] == name[0]
 
 
+def shifted(token: str) -> str | None:
+    """The capitalised word that ``token`` is with its first two letters swapped back, when the swap moved
+    the capital ("eGrman": "German"; "aNTO" is no such token).
+
+    It is taken back only when that word is a name the document repeats
+    ("iPhone" would be "Pihone").
+
+    >>> shifted("eGrman"), shifted("oYrk"), shifted("McCain"), shifted("aNTO"), shifted("German")
+    ('German', 'York', None, None, None)
+    """
+    if len(token) >= 3 and token[0].islower() and token[1].isupper() and token[2:].islower():
+        return token[1] + token[0] + token[2:]
+    return None
+
+
 def evidence_table(
-    tokens: Iterable[Token], is_word: Callable[[str], bool], protected: frozenset[str] = frozenset()
+    tokens: Iterable[Token],
+    is_word: Callable[[str], bool],
+    protected: frozenset[str] = frozenset(),
+    spelled: Callable[[str], bool] = lambda w: True,
 ) -> dict[str, str]:
     """Which once-seen tokens to correct to which frequent names.
 
@@ -83,7 +109,10 @@ def evidence_table(
     "However" opening three sentences is no name).  ``is_word`` says whether a
     token is a word (or a known name) of some language; ``protected`` holds
     lower-cased words never to touch.  A token is corrected only when exactly
-    one name fits.
+    one name fits.  A token whose first two letters are swapped with the
+    capital moved ("eGrman") is one swap from its name too.  ``spelled``
+    says whether a token with a swapped ending ("Amphitheatre" beside
+    "Amphitheater") is a spelling of a word, and so no slip.
     """
     tokens = list(tokens)
     counts = Counter(t.text for t in tokens)
@@ -100,15 +129,21 @@ def evidence_table(
         by_letters.setdefault((len(w), "".join(sorted(w))), []).append(w)
         by_start.setdefault((w[0], len(w)), []).append(w)
     out: dict[str, str] = {}
+    named = set(names)
     for token, n in counts.items():
-        if n != 1 or lower[token.lower()] != 1 or len(token) < MIN_LENGTH or shape(token) not in NAME_SHAPES:
+        if n != 1 or lower[token.lower()] != 1 or len(token) < MIN_LENGTH or token.lower() in protected:
             continue
-        if token.lower() in protected or is_word(token):
+        back = shifted(token)
+        if back is not None:
+            if back in named and not is_word(token):
+                out[token] = back
+            continue
+        if shape(token) not in NAME_SHAPES or is_word(token):
             continue
         candidates = set(by_letters.get((len(token), "".join(sorted(token))), ()))
         for size in (len(token) - 1, len(token), len(token) + 1):
             candidates.update(by_start.get((token[0], size), ()))
-        matches = [w for w in candidates if near(token, w)]
+        matches = [w for w in candidates if near(token, w, spelled)]
         if len(matches) == 1:
             out[token] = matches[0]
     return out

@@ -1,0 +1,548 @@
+"""What a page declares about itself, for machines: title, authors and dates, as facts.
+
+Read from the page's parsed tree (lxml), in this order, each source filling
+only what the ones before it left open:
+
+1. JSON-LD (``<script type="application/ld+json">``, ``@graph`` included):
+   the object that is an article (``NewsArticle``, ``Article``,
+   ``BlogPosting`` …), else a ``WebPage``; its ``headline``, ``author`` (names,
+   or references to ``Person`` objects of the graph) and ``datePublished`` /
+   ``dateModified``;
+2. ``<meta>`` tags: Open Graph and ``article:`` (``article:published_time``,
+   ``article:author``), Parse.ly (``parsely-author``, ``parsely-pub-date``),
+   Dublin Core (``dc.creator``, ``dc.date``), ``author``, ``citation_*`` and the like;
+3. microdata (``itemprop="author"``, ``itemprop="datePublished"``) and
+   ``<time datetime>`` elements marked as the publication time (``pubdate``, a
+   class or ``itemprop`` naming it).
+
+The title is the page's own headline, its ``<h1>``, when one agrees with what
+the page declares (the Open Graph title, JSON-LD ``headline``, ``<title>``, with
+the site's name cut off): pages often declare a title written for search
+engines, while the reader sees the ``<h1>``.  An ``<h1>`` that is the site's
+name is no title.  Without an ``<h1>`` that agrees, the page's one ``<h1>`` is
+taken when the page declares nothing, else the declared title.
+
+>>> import lxml.html
+>>> tree = lxml.html.document_fromstring('''<html><head><title>Talks go on | Daily</title>
+... <meta property="og:site_name" content="Daily"><meta name="author" content="Jane Doe">
+... <script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+...  {"@type": "NewsArticle", "headline": "Talks go on", "datePublished": "2024-05-01T10:00:00Z",
+...   "author": {"@id": "#jd"}}, {"@type": "Person", "@id": "#jd", "name": "Jane Doe"}]}</script>
+... </head><body><h1><a href="/">Daily</a></h1><article><h1>Talks go on, and on</h1></article></body></html>''')
+>>> [(f.field, f.value if f.field != "stamp" else f.value.iso(), f.by) for f in page_facts(tree)[0]]
+[('title', 'Talks go on, and on', 'html-h1'), ('authors', ('Jane Doe',), 'json-ld'), ('stamp', '2024-05-01T10:00:00+00:00', 'json-ld')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from cleaner.document import Fact
+from cleaner.meta.dates import Stamp, parse_stamp
+
+#: JSON-LD types of an article, best first; then of a page.
+ARTICLE_TYPES = (
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "article",
+    "blogposting",
+    "socialmediaposting",
+    "liveblogposting",
+    "techarticle",
+    "scholarlyarticle",
+    "report",
+    "review",
+    "howto",
+    "recipe",
+)
+PAGE_TYPES = ("webpage", "itempage", "aboutpage", "faqpage", "collectionpage", "qapage", "profilepage")
+#: ``<meta>`` names and properties (lower case), by field, most telling first.
+META_AUTHORS = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "citation_author",
+    "byl",
+)
+META_PUBLISHED = (
+    "article:published_time",
+    "og:article:published_time",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "citation_publication_date",
+    "citation_date",
+    "publish-date",
+    "publish_date",
+    "publication_date",
+    "pubdate",
+    "date",
+    "datepublished",
+)
+META_MODIFIED = ("article:modified_time", "og:updated_time", "dcterms.modified", "last-modified", "datemodified")
+META_TITLES = ("og:title", "twitter:title", "parsely-title", "dc.title", "citation_title", "title")
+META_SITES = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+#: Words of a class, id or ``itemprop`` that mark an element as the publication time.
+PUBLISHED_WORDS = frozenset({"published", "publish", "pubdate", "datepublished", "posted", "date-published"})
+#: What separates a title from the site's name in ``<title>``.
+_SEPARATOR = re.compile(r"\s+[|–—·•:~-]\s+|\s*[|–—·•»]\s*")
+_WORD = re.compile(r"\w+")
+_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?:)?//|^www\.|\.\w{2,4}/", re.IGNORECASE)
+#: An ``<h1>`` agrees with a declared title when at least this share of its words are in it.
+AGREE = 0.3
+#: A title has at most this many words.
+MAX_TITLE_WORDS = 40
+#: A name has at most this many words.
+MAX_NAME_WORDS = 6
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _clean(text: Any) -> str:
+    return " ".join(str(text).split()) if isinstance(text, (str, int, float)) else ""
+
+
+# --- JSON-LD ---------------------------------------------------------------------------------
+
+
+def _json(text: str) -> Any:
+    """A JSON-LD script's data, or ``None`` (pages wrap it in comments and CDATA, or leave commas dangling).
+
+    >>> _json('<!-- {"a": 1,} -->'), _json("not json")
+    ({'a': 1}, None)
+    """
+    text = text.strip()
+    for wrapper in ("<!--", "-->", "<![CDATA[", "]]>", "//<![CDATA[", "//]]>"):
+        text = text.replace(wrapper, "")
+    try:
+        return json.loads(text)
+    except ValueError:
+        try:
+            return json.loads(re.sub(r",\s*([}\]])", r"\1", text))
+        except ValueError:
+            return None
+
+
+def json_ld_objects(tree: Any) -> list[dict[str, Any]]:
+    """Every object of the page's JSON-LD, in document order (``@graph`` and nesting flattened)."""
+    out: list[dict[str, Any]] = []
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        stack = [_json(script.text or "")]
+        found: list[dict[str, Any]] = []
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack[:0] = item
+            elif isinstance(item, dict):
+                found.append(item)
+                stack += [v for k, v in item.items() if isinstance(v, (list, dict)) and k != "author"]
+        out += found
+    return out
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type", [])
+    return [str(k).lower().rsplit("/", 1)[-1] for k in (kind if isinstance(kind, list) else [kind])]
+
+
+def _rank(obj: dict[str, Any]) -> int | None:
+    kinds = _types(obj)
+    for rank, name in enumerate(ARTICLE_TYPES + PAGE_TYPES):
+        if name in kinds:
+            return rank
+    return None
+
+
+def main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The object that describes the page's article (or, failing one, the page).
+
+    >>> main_object([{"@type": "WebPage", "name": "p"}, {"@type": ["BlogPosting"], "headline": "h"}])["headline"]
+    'h'
+    """
+    ranked = [(rank, n, o) for n, o in enumerate(objects) if (rank := _rank(o)) is not None]
+    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def _person_names(value: Any, index: dict[str, dict[str, Any]]) -> Iterator[str]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _person_names(item, index)
+    elif isinstance(value, dict):
+        ref = value.get("@id")
+        if "name" not in value and isinstance(ref, str) and ref in index:
+            value = index[ref]
+        if any(k in _types(value) for k in ("organization", "newsmediaorganization", "corporation")):
+            return  # a publisher, not a writer
+        name = value.get("name")
+        if isinstance(name, (list, dict)):
+            yield from _person_names(name, index)
+        elif name:
+            yield _clean(name)
+        elif value.get("givenName") or value.get("familyName"):
+            yield _clean(f"{value.get('givenName', '')} {value.get('familyName', '')}")
+    elif isinstance(value, str):
+        yield from split_names(value)
+
+
+def split_names(text: str) -> list[str]:
+    """The names in an author string: "By Jane Doe and John Roe" gives both; a URL or handle is no name.
+
+    >>> split_names("By Jane Doe and John Roe"), split_names("https://x.com/jd"), split_names("Doe, Jane")
+    (['Jane Doe', 'John Roe'], [], ['Doe, Jane'])
+    """
+    text = _BY.sub("", _clean(text))
+    if not text or _URL.search(text) or text.startswith("@"):
+        return []
+    parts = [p.strip() for p in re.split(r"\s*(?:;|\||&|\band\b)\s*", text) if p.strip()]
+    if len(parts) == 1 and "," in text:
+        pieces = [p.strip() for p in text.split(",") if p.strip()]
+        if all(len(p.split()) >= 2 for p in pieces):  # "Jane Doe, John Roe", not "Doe, Jane"
+            parts = pieces
+    return [p for p in parts if 0 < len(p.split()) <= MAX_NAME_WORDS and any(c.isalpha() for c in p)]
+
+
+_NOT_NAME = re.compile(
+    r"\d|[@/\\{}<>=_]|\w\.\w|^(?:by|written by|posted by|author|authors|admin|staff|the author)$", re.IGNORECASE
+)
+
+
+def is_name(text: str) -> bool:
+    """True when ``text`` may be a person's (or a desk's) name: a few words, the first capitalised, no digits,
+    no handle, path or dotted login, no month or weekday, no label.
+
+    >>> [is_name(t) for t in ("Jane Doe", "Marna van der Merwe", "7 minutes", "Updated January", "andrew.keaveney", "By")]
+    [True, True, False, False, False, False]
+    """
+    from cleaner.lexicon import month_number, weekday_names
+
+    words = text.split()
+    if not 0 < len(words) <= MAX_NAME_WORDS or not words[0][:1].isupper() or _NOT_NAME.search(text):
+        return False
+    if len(words) == 1 and (len(text) < 3 or text.isupper()):
+        return False  # initials, an acronym
+    days = set(weekday_names())
+    return not any(month_number(w) or w.lower().rstrip(".,") in days for w in words)
+
+
+#: Lower-case words that may stand inside a person's name.
+PARTICLES = frozenset(
+    {"van", "der", "den", "de", "da", "di", "del", "della", "von", "la", "le", "du", "dos", "bin", "al", "ter"}
+)
+
+
+def is_person(text: str) -> bool:
+    """True when ``text`` reads as a person's full name: two to five capitalised words (particles
+    aside), as a byline in the page's text gives it; stricter than :func:`is_name`.
+
+    >>> [is_person(t) for t in ("Jane Doe", "Marna van der Merwe", "Make an Impact", "Guide", "Topics: Food")]
+    [True, True, False, False, False]
+    """
+    words = text.split()
+    return (
+        is_name(text)
+        and 2 <= len(words) <= 5
+        and ":" not in text
+        and all(w[:1].isupper() or w in PARTICLES for w in words)
+    )
+
+
+def json_ld_facts(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    """Title, authors and dates of the main JSON-LD object."""
+    main = main_object(objects)
+    if main is None:
+        return {}
+    index = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
+    authors = tuple(dict.fromkeys(n for n in _person_names(main.get("author") or main.get("creator"), index) if n))
+    headline = _clean(main.get("headline") or (main.get("name") if _rank(main) is not None else ""))
+    return {
+        "title": headline,
+        "authors": authors,
+        "published": _clean(main.get("datePublished") or main.get("dateCreated") or main.get("uploadDate")),
+        "modified": _clean(main.get("dateModified")),
+    }
+
+
+def site_names(objects: list[dict[str, Any]], tree: Any) -> set[str]:
+    """The site's names, as its JSON-LD (``WebSite``, ``publisher``) and ``<meta>`` give them (as words)."""
+    names = {" ".join(_words(v)) for v in meta_values(tree, META_SITES)}
+    for obj in objects:
+        if "website" in _types(obj) or "organization" in _types(obj) or "newsmediaorganization" in _types(obj):
+            names.add(" ".join(_words(_clean(obj.get("name")))))
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict):
+            names.add(" ".join(_words(_clean(publisher.get("name")))))
+    return names - {""}
+
+
+# --- meta tags, microdata, time ------------------------------------------------------------
+
+
+def meta_values(tree: Any, keys: tuple[str, ...]) -> list[str]:
+    """The contents of the ``<meta>`` tags named (``name``, ``property`` or ``itemprop``) by ``keys``, in the keys' order."""
+    found: dict[str, list[str]] = {}
+    for meta in tree.iter("meta"):
+        content = _clean(meta.get("content"))
+        if not content:
+            continue
+        for attr in ("name", "property", "itemprop"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key in keys:
+                found.setdefault(key, []).append(content)
+    return [value for key in keys for value in found.get(key, [])]
+
+
+#: Words of a class, id, ``rel`` or ``itemprop`` that mark an element as the article's byline.
+BYLINE_WORDS = frozenset({"author", "byline", "authorname", "author-name", "writer", "contributor"})
+_CLASS_WORD = re.compile(r"[a-z]+(?:-name)?")
+_LABEL_ONLY = re.compile(
+    r"(?:(?:written|posted|published|reviewed|edited)\s+)?by\s*:?|authors?\s*:?|[|•·,:–—-]", re.IGNORECASE
+)
+_LABEL_END = re.compile(r"\s(?:by|from)\s*:?$", re.IGNORECASE)
+_BY_LABEL = re.compile(r"^\s*(?:(?:written|posted|published|reviewed|edited)\s+)?by\s*:?\s+", re.IGNORECASE)
+
+
+def byline_names(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """The names in the page's byline elements (``rel="author"``, a class naming the author or the
+    byline), those inside the ``<article>`` first; each must look like a name (:func:`is_name`) and
+    not be the site's; else the name of a short element that says "By Jane Doe" or "Written by Jane Doe"."""
+    marked = []
+    for element in tree.iter("a", "span", "div", "p", "address", "strong", "li"):
+        attrs = " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop")).lower()
+        if not attrs or BYLINE_WORDS.isdisjoint(_CLASS_WORD.findall(attrs)):
+            continue
+        if any(w in attrs for w in ("avatar", "bio", "description", "image", "photo", "box")):
+            continue
+        inside = next(element.iterancestors("article"), None) is not None
+        marked.append((not inside, element))
+    for _, element in sorted(marked, key=lambda m: m[0]):
+        if (
+            any(_in_comments(a) for a in element.iterancestors())
+            or next(element.iterancestors("form"), None) is not None
+        ):
+            continue
+        for piece in (_clean(t) for t in element.itertext()):
+            text = _BY_LABEL.sub("", piece)
+            if not text or _LABEL_ONLY.fullmatch(text) or _LABEL_END.search(text):
+                continue
+            names = [n for n in split_names(text) if is_person(n) and " ".join(_words(n)) not in sites]
+            if names:
+                return tuple(dict.fromkeys(names))
+            break  # the byline's first words name no one: not a byline
+    return said_by(tree, sites)
+
+
+#: A short element that is a byline: "By Jane Doe", "Written by Jane Doe and John Roe".
+_SAID_BY = re.compile(r"^(?:(?:written|posted|published|words)\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+#: A byline element has at most this many words.
+MAX_BYLINE_WORDS = 10
+
+
+def said_by(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """The names of the first short element (outside comments, forms and links lists) that reads "By …".
+
+    >>> import lxml.html
+    >>> said_by(lxml.html.fromstring('<div><p>Share</p><p>Written by <b>Jane Doe</b></p></div>'))
+    ('Jane Doe',)
+    """
+    for element in tree.iter("p", "span", "div", "li", "address"):
+        text = _clean(" ".join(element.itertext()))
+        if not text or len(text.split()) > MAX_BYLINE_WORDS:
+            continue
+        found = _SAID_BY.match(text)
+        if found is None or any(_in_comments(a) for a in element.iterancestors()):
+            continue
+        names = [n for n in split_names(found.group("names")) if is_person(n) and " ".join(_words(n)) not in sites]
+        if names:
+            return tuple(dict.fromkeys(names))
+    return ()
+
+
+def _in_comments(element: Any) -> bool:
+    return "comment" in " ".join(element.get(a) or "" for a in ("class", "id")).lower()
+
+
+def twitter_author(tree: Any) -> list[str]:
+    """The author that a ``twitter:label1`` "Written by" names in ``twitter:data1``."""
+    labels = meta_values(tree, ("twitter:label1",))
+    if labels and re.search(r"\bby\b|author", labels[0], re.IGNORECASE):
+        return meta_values(tree, ("twitter:data1",))[:1]
+    return []
+
+
+def _marked(element: Any, words: frozenset[str]) -> bool:
+    names = " ".join(element.get(a) or "" for a in ("class", "id", "itemprop")).lower()
+    return element.get("pubdate") is not None or any(w in names for w in words)
+
+
+def microdata(tree: Any) -> dict[str, Any]:
+    """Authors and publication time from microdata and ``<time>`` elements."""
+    authors: list[str] = []
+    for element in tree.xpath('//*[@itemprop="author"]'):
+        named = element.xpath('.//*[@itemprop="name"]')
+        text = (
+            named[0].get("content") or named[0].text_content()
+            if named
+            else element.get("content") or element.text_content()
+        )
+        authors += split_names(text)
+    published = ""
+    for element in tree.xpath('//*[@itemprop="datePublished"]'):
+        published = _clean(element.get("datetime") or element.get("content") or element.text_content())
+        if published:
+            break
+    if not published:
+        for element in tree.iter("time"):
+            if element.get("datetime") and _marked(element, PUBLISHED_WORDS):
+                published = _clean(element.get("datetime"))
+                break
+    return {"authors": tuple(dict.fromkeys(authors)), "published": published}
+
+
+# --- the title ------------------------------------------------------------------------------
+
+
+def without_site(title: str, sites: set[str]) -> str:
+    """``title`` without the site's name before or after it.
+
+    >>> without_site("Talks go on | Daily News", {"daily news"}), without_site("Daily – Talks go on", {"daily"})
+    ('Talks go on', 'Talks go on')
+    >>> without_site("Talks go on - Daily", set()), without_site("Q&A: what next", set())
+    ('Talks go on', 'Q&A: what next')
+    """
+    parts = [p for p in _SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    named = [p for p in parts if " ".join(_words(p)) not in sites]
+    if sites and 0 < len(named) < len(parts):
+        return " - ".join(named) if len(named) > 1 else named[0].strip()
+    if _SEPARATOR.search(title) and re.search(r"\s[|–—·•-]\s|[|·•]", title):
+        longest = max(parts, key=lambda p: len(_words(p)))
+        if longest == parts[0] or len(_words(longest)) > len(_words(parts[0])) * 2:
+            return longest.strip()
+    return title.strip()
+
+
+def _overlap(a: str, b: str) -> float:
+    words = set(_words(a))
+    return len(words & set(_words(b))) / len(words) if words else 0.0
+
+
+def headings(tree: Any) -> list[str]:
+    """The texts of the page's ``<h1>`` elements, in order."""
+    out = []
+    for h1 in tree.iter("h1"):
+        text = _clean(h1.text_content())
+        if text and len(_words(text)) <= MAX_TITLE_WORDS:
+            out.append(text)
+    return out
+
+
+def choose_title(h1s: list[str], declared: list[str], sites: set[str]) -> tuple[str, str] | None:
+    """The title and where it comes from: an ``<h1>`` that agrees with a declared title, else (see the module).
+
+    >>> choose_title(["Daily", "Talks go on, and on"], ["Talks go on | Daily"], {"daily"})
+    ('Talks go on, and on', 'html-h1')
+    >>> choose_title(["Daily"], ["Talks go on | Daily"], {"daily"})
+    ('Talks go on', 'html-meta')
+    """
+    declared = [without_site(d, sites) for d in declared if d]
+    suffixes = {" ".join(_words(p)) for d in declared for p in _SEPARATOR.split(d)[1:]}
+    own = [h for h in h1s if " ".join(_words(h)) not in sites | suffixes]
+    if declared:
+        scored = [(max(_overlap(h, d) for d in declared), -n, h) for n, h in enumerate(own)]
+        best = max(scored, default=None)
+        if best is not None and best[0] >= AGREE:
+            return best[2], "html-h1"
+        return declared[0], "html-meta"
+    if len(own) == 1:
+        return own[0], "html-h1"
+    return None
+
+
+# --- facts ----------------------------------------------------------------------------------
+
+
+def _stamp(text: str, modified: bool = False) -> Stamp | None:
+    stamp = parse_stamp(text) if text else None
+    if stamp is None or not stamp.has_date:
+        return None
+    return dataclasses.replace(stamp, modified=True) if modified else stamp
+
+
+def _day(stamp: Stamp) -> tuple[int, int, int]:
+    return (stamp.year or 0, stamp.month or 0, stamp.day or 0)
+
+
+def page_facts(tree: Any) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+    """The title, authors, publication and modification dates that the page declares, as facts:
+    those to trust first, and those to take only when nothing else gives the field.
+
+    Each fact says its source (``json-ld``, ``html-meta``, ``microdata``, ``html-h1``).  A
+    publication date on or after the modification date that the page declares is weak: a
+    page that stamps both with its last save (or publishes after it modifies) says little
+    about when it first came out.
+    """
+    if tree is None:
+        return (), ()
+    objects = json_ld_objects(tree)
+    ld = json_ld_facts(objects)
+    items = microdata(tree)
+    sites = site_names(objects, tree)
+    facts: list[Fact] = []
+    weak: list[Fact] = []
+
+    head_title = _clean(tree.findtext(".//title") or "")
+    declared = [*meta_values(tree, ("og:title", "twitter:title")), ld.get("title", ""), head_title]
+    declared += meta_values(tree, META_TITLES[2:])
+    title = choose_title(headings(tree), [d for d in declared if d], sites)
+    if title is not None:
+        facts.append(Fact("title", title[0], title[1]))
+
+    tagged = [*meta_values(tree, META_AUTHORS), *twitter_author(tree)]
+    meta_authors = tuple(dict.fromkeys(n for v in tagged for n in split_names(v)))
+    sources = (
+        (ld.get("authors", ()), "json-ld"),
+        (meta_authors, "html-meta"),
+        (items["authors"], "microdata"),
+        (byline_names(tree, sites), "html-byline"),
+    )
+    for authors, by in sources:
+        names = tuple(a for a in authors if " ".join(_words(a)) not in sites and is_name(a))
+        if names:
+            facts.append(Fact("authors", names, by))
+            break
+
+    published = [
+        (ld.get("published", ""), "json-ld"),
+        *((v, "html-meta") for v in meta_values(tree, META_PUBLISHED)),
+        (items["published"], "microdata"),
+    ]
+    stamp = next(((s, by) for text, by in published if (s := _stamp(text)) is not None), None)
+    modified = [(ld.get("modified", ""), "json-ld"), *((v, "html-meta") for v in meta_values(tree, META_MODIFIED))]
+    changed = next(((s, by) for text, by in modified if (s := _stamp(text, modified=True)) is not None), None)
+    if stamp is not None:
+        late = changed is not None and _day(stamp[0]) >= _day(changed[0])
+        (weak if late else facts).append(Fact("stamp", stamp[0], stamp[1]))
+    if changed is not None:
+        facts.append(Fact("stamp", changed[0], changed[1]))
+    return tuple(facts), tuple(weak)
