@@ -137,7 +137,7 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     >>> default_pipeline().names
     ('fix_encoding', 'normalize', 'split_blocks', 'page_mode', 'strip_chrome', 'detect_language', 'fix_typos')
     """
-    from cleaner.config import ConfigError
+    from cleaner.config import ConfigError, unknown_steps
     from cleaner.fix.encoding import fix_encoding
     from cleaner.fix.typos import fix_typos
     from cleaner.fix.whitespace import normalize
@@ -162,5 +162,5 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     known = {step_name(s) for s in steps} | set(PASSES) | {"fix_typos"}
     unknown = set(config.disable) - known
     if unknown:
-        raise ConfigError(f"cannot disable unknown step(s): {', '.join(sorted(unknown))}")
+        raise ConfigError(unknown_steps(unknown, known))
     return Pipeline(tuple(s for s in steps if step_name(s) not in config.disable), config)

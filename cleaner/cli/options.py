@@ -34,6 +34,8 @@ FLAG_FIELDS = (
     "text_field",
     "id_field",
     "html_field",
+    "max_bytes",
+    "max_gzip_ratio",
 )
 
 HELP = {
@@ -105,6 +107,18 @@ def shared_options() -> argparse.ArgumentParser:
     config.add_argument("--id-field", metavar="NAME", help="JSONL input: the field holding the id (default: id)")
     config.add_argument(
         "--html-field", metavar="NAME", help="JSONL input: the field holding the page's HTML, cleaned when present"
+    )
+    limits = shared.add_argument_group("limits")
+    limits.add_argument(
+        "--max-bytes",
+        metavar="SIZE",
+        help="the largest document read: a file, a JSONL line, a WARC page (default: 64 MiB; units KiB, MiB, GiB)",
+    )
+    limits.add_argument(
+        "--max-gzip-ratio",
+        type=positive,
+        metavar="N",
+        help="a .gz file may expand to N times its size, or to --max-bytes if more (default: 100)",
     )
     run = shared.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=positive, metavar="N", help="worker processes (default: the number of cores)")
