@@ -193,16 +193,15 @@ def removals(blocks: Sequence[Block]) -> tuple[Removal, ...]:
     >>> removals([Block("a", "related-links"), Block("b", "related-links"), Block("c")])
     (Removal(kind='related-links', text='a\\nb', by=''),)
     """
-    out: list[Removal] = []
+    runs: list[tuple[Block, list[str]]] = []  # each run: its first block and the texts of its blocks
     previous: Block | None = None
     for block in blocks:
         if block.kept:
             previous = None
             continue
-        if previous is not None and previous.kind == block.kind and out:
-            last = out[-1]
-            out[-1] = Removal(last.kind, last.text + "\n" + block.text, last.by)
+        if previous is not None and previous.kind == block.kind and runs:
+            runs[-1][1].append(block.text)
         else:
-            out.append(Removal(block.kind, block.text, block.by))
+            runs.append((block, [block.text]))
         previous = block
-    return tuple(out)
+    return tuple(Removal(first.kind, "\n".join(texts), first.by) for first, texts in runs)

@@ -28,7 +28,6 @@ from cleaner.cli.outcome import FIXING, INTERRUPTED, OK, TERMINATED, USAGE, exit
 from cleaner.cli.pool import default_jobs
 from cleaner.cli.report import NORMAL, QUIET, VERBOSE, Reporter
 from cleaner.cli.style import Style, color_enabled
-from cleaner.cli.work import pipeline_for
 from cleaner.config import Config, ConfigError
 
 
@@ -98,8 +97,7 @@ def prepare(args: argparse.Namespace, stderr: TextIO) -> tuple[Config, Reporter]
     """The config and reporter of the run, or the exit code when the options are wrong (said on ``stderr``)."""
     verbosity = QUIET if args.quiet else VERBOSE if args.verbose else NORMAL
     try:
-        config, source = load_config(args)
-        pipeline_for(config)  # a step that cannot be disabled is a config error: say so before any work
+        config, source = load_config(args)  # a step that cannot be disabled is a config error too
     except ConfigError as error:
         print(f"cleaner: {error}", file=stderr)
         return USAGE

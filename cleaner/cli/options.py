@@ -190,8 +190,21 @@ def load_config(args: argparse.Namespace) -> tuple[Config, Path | None]:
     else:
         source = find_pyproject(config_start(args.paths))
         config = Config.from_pyproject(source) if source else Config()
+    if source is not None:
+        try:
+            chain(config)
+        except ConfigError as error:
+            raise ConfigError(f"{source}: {error}") from None
     flags = {name: getattr(args, name) for name in FLAG_FIELDS if getattr(args, name, None) is not None}
     try:
-        return config.replace(**flags), source
+        return chain(config.replace(**flags)), source
     except ConfigError as error:
         raise ConfigError(f"command line: {error}") from None
+
+
+def chain(config: Config) -> Config:
+    """``config``, once the chain it asks for can be built (a step to disable that does not exist is a :class:`ConfigError`)."""
+    from cleaner.cli.work import pipeline_for
+
+    pipeline_for(config)
+    return config

@@ -149,7 +149,9 @@ def guess_encoding(data: bytes) -> str | None:
 
 #: What Western European text in windows-1252 holds beyond ASCII: letters, typographic punctuation, a few signs.
 #: (Not ``Ð ð Ý ý Þ þ``: Turkish in windows-1254 and Czech in windows-1250 read as them in windows-1252.)
-_WESTERN = re.compile(r"[\x00-\x7fÀ-ÏÑ-ÖØ-ÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŠšŽžŒœŸƒ\u00a0‘’‚“”„–—…«»‹›°€£¥¢§©®™±·•×÷¡¿ªº†‡‰]*")
+_WESTERN = re.compile(
+    r"[\x00-\x7fÀ-ÏÑ-ÖØ-ÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŠšŽžŒœŸƒ\u00a0‘’‚“”„–—…«»‹›°€£¥¢§©®™±·•×÷¡¿ªº†‡‰]*"
+)
 
 
 def reads_as_western(data: bytes) -> bool:
