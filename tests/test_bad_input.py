@@ -170,6 +170,15 @@ def test_a_binary_page_and_a_binary_record_fail_alone(tmp_path: Path) -> None:
     assert "NATO would like" in named.out
 
 
+def test_a_page_nested_deeper_than_the_parser_reads_keeps_its_article(tmp_path: Path) -> None:
+    deep = "<div><span>" * 2000 + "<p>Deep inside the page.</p>" + "</span></div>" * 2000
+    path = tmp_path / "deep.html"
+    path.write_text(page(extra_body=deep).replace("<article>", deep + "<article>", 1), encoding="utf-8")
+    result = run("clean", path)
+    assert result.code == 0, result.err
+    assert PARAGRAPHS[0] in result.out and PARAGRAPHS[-1] in result.out
+
+
 # Encodings and line endings.
 
 

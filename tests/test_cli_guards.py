@@ -157,7 +157,9 @@ def test_an_unknown_step_gets_a_did_you_mean(tmp_path: Path) -> None:
     article.write_text(RAW, encoding="utf-8")
     result = run("fix", "--disable", "fix_typo", article)
     assert result.code == 2
-    assert result.err.startswith("cleaner: command line: cannot disable unknown step 'fix_typo' (did you mean 'fix_typos'?); ")
+    assert result.err.startswith(
+        "cleaner: command line: cannot disable unknown step 'fix_typo' (did you mean 'fix_typos'?); "
+    )
     assert "the steps are " in result.err and "peel_tail" in result.err
     (tmp_path / "pyproject.toml").write_text('[tool.cleaner]\ndisable = ["peel-tail"]\n', encoding="utf-8")
     from_file = run("fix", article).err

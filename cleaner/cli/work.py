@@ -67,7 +67,8 @@ def clean_item(item: Item, config: Config, templates: Templates | None = None) -
 
 
 def page_text(item: Item) -> str:
-    """The text of an item's page: its bytes decoded (see :mod:`cleaner.io.decode`), refused when they are binary.
+    """The text of an item's page: its bytes decoded (see :mod:`cleaner.io.decode`), refused when they are binary,
+    and nested no deeper than the parser reads (:mod:`cleaner.io.markup`).
 
     >>> page_text(Item("a.html", "a", html=b"<p>caf\\xc3\\xa9</p>"))
     '<p>café</p>'
@@ -77,6 +78,7 @@ def page_text(item: Item) -> str:
     cleaner.io.errors.BinaryInput: b.html: binary data (GIF image), not a page
     """
     from cleaner.io.decode import decode_html
+    from cleaner.io.markup import bounded_nesting
     from cleaner.io.text import binary_reason, odd_share
 
     assert item.html is not None
@@ -86,7 +88,7 @@ def page_text(item: Item) -> str:
     share = odd_share(html, replaced=isinstance(item.html, bytes))
     if share > MAX_ODD_SHARE:
         raise BinaryInput(item.source, f"binary data ({share:.0%} control or undecodable characters), not a page")
-    return html
+    return bounded_nesting(html)
 
 
 def _clean(item: Item, config: Config, templates: Templates | None) -> Result:
