@@ -33,7 +33,9 @@ from cleaner.io.readers import Item, read_inputs
 from cleaner.io.text import decode_text
 
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-#: Properties that run the whole command get fewer examples (each one writes files and cleans them).
+#: Properties that clean whole pages get a third of the examples, and those that run the whole command a
+#: sixth (each one writes files and cleans them): the deep profile scales them all.
+PAGES = settings(FUZZ, max_examples=max(30, settings().max_examples // 3))
 FEWER = settings(FUZZ, max_examples=max(20, settings().max_examples // 6))
 
 #: Lines that look like scraped news: chrome and prose.
@@ -194,7 +196,7 @@ pages = st.tuples(st.lists(fragments, max_size=5), st.booleans()).map(
 )
 
 
-@FUZZ
+@PAGES
 @given(pages)
 @example("<html><body>" + "<div>" * 300 + "<p>Deep.</p>" + "</div>" * 300 + "</body></html>")
 @example("<p>&amp;amp;amp;amp;amp;</p>")
@@ -207,7 +209,7 @@ def test_html_fragments_never_raise_and_come_out_well_formed(html: str) -> None:
     assert cleaner.clean_html(html).to_dict() == result.to_dict(), "the same page, the same result"
 
 
-@FUZZ
+@PAGES
 @given(pages, st.sampled_from(["utf-8", "cp1252", "utf-16", "shift_jis", "koi8-r"]), st.booleans())
 def test_html_bytes_in_any_encoding_decode_and_clean(html: str, encoding: str, declare: bool) -> None:
     page = (f'<meta charset="{encoding}">' if declare else "") + html
@@ -325,7 +327,7 @@ def test_any_command_line_ends_with_an_exit_code(command: str, options: list[lis
 # The library never changes what it is given.
 
 
-@FUZZ
+@FEWER
 @given(
     news,
     st.dictionaries(

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.slow
 
 #: Files in the tree, two to a folder (so that no line recurs in three documents of a site: no templates).
 FILES = 200
-ROUNDS = 10
+ROUNDS = 8
 SEED = 20240909
 
 SUBJECTS = ("The council", "The minister", "A spokesman", "The committee", "Local residents", "The company")
