@@ -59,9 +59,9 @@ def clean_html(
 
     Bytes are decoded as browsers do (BOM, UTF-8, the declared ``charset`` of
     the HTTP header, ``<meta>``, detection); tags nested deeper than the
-    parser reads are left out (see :mod:`cleaner.io.markup`).  trafilatura finds the article;
-    the page's structure and the default chain remove what it kept that is
-    not the article.  ``meta`` (a record's own fields) goes into the metadata
+    parser reads are left out (see :mod:`cleaner.io.markup`).  trafilatura
+    finds the article; the page's structure and the default chain remove
+    what it kept that is not the article.  ``meta`` (a record's own fields) goes into the metadata
     and wins over what is found.
 
     >>> page = b"<html><head><title>Talks go on</title></head><body><article><h1>Talks go on</h1>" \\
