@@ -58,9 +58,10 @@ def clean_html(
     """Clean one web page: its article text, its metadata, and what was removed.
 
     Bytes are decoded as browsers do (BOM, UTF-8, the declared ``charset`` of
-    the HTTP header, ``<meta>``, detection).  trafilatura finds the article;
-    the page's structure and the default chain remove what it kept that is
-    not the article.  ``meta`` (a record's own fields) goes into the metadata
+    the HTTP header, ``<meta>``, detection); tags nested deeper than the
+    parser reads are left out (see :mod:`cleaner.io.markup`).  trafilatura
+    finds the article; the page's structure and the default chain remove
+    what it kept that is not the article.  ``meta`` (a record's own fields) goes into the metadata
     and wins over what is found.
 
     >>> page = b"<html><head><title>Talks go on</title></head><body><article><h1>Talks go on</h1>" \\
@@ -71,6 +72,7 @@ def clean_html(
     """
     from cleaner.io.decode import decode_html
     from cleaner.io.html import clean_page
+    from cleaner.io.markup import bounded_nesting
 
     config = (config or Config()).replace(**options) if options else (config or Config())
-    return clean_page(decode_html(html, charset), default_pipeline(config), url=url, meta=meta)
+    return clean_page(bounded_nesting(decode_html(html, charset)), default_pipeline(config), url=url, meta=meta)

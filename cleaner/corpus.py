@@ -101,8 +101,18 @@ def site_of(url: str | None = None, path: str | PurePath | None = None, whole_fi
 
 
 def lines_of(text: str) -> list[str]:
-    """The lines of a document as the cleaner cuts them into blocks (hard-wrapped lines joined)."""
-    return split_text(text)
+    """The lines of a document as the chain cuts it into blocks: repaired and normalised first, hard-wrapped lines joined.
+
+    A line is counted as the template step will see it, so that mojibake in the input
+    (``itâ€™s``) counts as what the chain makes of it (``it's``).
+
+    >>> lines_of("it\u00e2\u20ac\u2122s fine")
+    ["it's fine"]
+    """
+    from cleaner.fix.encoding import repair
+    from cleaner.fix.whitespace import normalize_text
+
+    return split_text(normalize_text(repair(text)[0]))
 
 
 def countable(line: str) -> bool:

@@ -229,15 +229,15 @@ def removals(blocks: Sequence[Block]) -> tuple[Removal, ...]:
     >>> removals([Block("a", "related-links"), Block("b", "related-links"), Block("c")])
     (Removal(kind='related-links', text='a\\nb', by=''),)
     """
-    groups: list[tuple[Block, list[str]]] = []
+    runs: list[tuple[Block, list[str]]] = []  # each run: its first block and the texts of its blocks
     previous: Block | None = None
     for block in blocks:
         if block.kept:
             previous = None
             continue
-        if previous is not None and previous.kind == block.kind and groups:
-            groups[-1][1].append(block.text)
+        if previous is not None and previous.kind == block.kind and runs:
+            runs[-1][1].append(block.text)
         else:
-            groups.append((block, [block.text]))
+            runs.append((block, [block.text]))
         previous = block
-    return tuple(Removal(first.kind, "\n".join(texts), first.by) for first, texts in groups)
+    return tuple(Removal(first.kind, "\n".join(texts), first.by) for first, texts in runs)

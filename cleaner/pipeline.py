@@ -137,7 +137,7 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     >>> default_pipeline().names
     ('fix_encoding', 'normalize', 'split_blocks', 'strip_chrome', 'detect_language', 'fix_typos')
     """
-    from cleaner.config import ConfigError
+    from cleaner.config import ConfigError, unknown_steps
     from cleaner.fix.encoding import fix_encoding
     from cleaner.fix.typos import fix_typos
     from cleaner.fix.whitespace import normalize
@@ -159,9 +159,5 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
     known = {step_name(s) for s in steps} | set(PASSES) | {MODEL_STEP, "fix_typos"}
     unknown = sorted(set(config.disable) - known)
     if unknown:
-        import difflib
-
-        close = difflib.get_close_matches(unknown[0], sorted(known), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ConfigError(f"cannot disable unknown step(s): {', '.join(unknown)}{hint}")
+        raise ConfigError(unknown_steps(unknown, known))
     return Pipeline(tuple(s for s in steps if step_name(s) not in config.disable), config)

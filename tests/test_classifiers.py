@@ -16,9 +16,9 @@ from cleaner.strip.footer import affiliate, comments, contact, contributors, mar
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
+from cleaner.strip.registry import RULES
 from cleaner.strip.related import bullet_teasers, excerpt_run, middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
-from cleaner.strip.registry import RULES
 from cleaner.strip.timestamp import timestamp
 
 HEAD = Context("head")

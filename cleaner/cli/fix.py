@@ -59,8 +59,8 @@ def write_fixed(item: Item, outcome: Outcome) -> Outcome:
     assert item.path is not None
     try:
         write_atomic(item.path, outcome.output)
-    except OSError as error:
-        return Outcome(outcome.source, FAILED, message=f"cannot write: {error.strerror or error}")
+    except (OSError, UnicodeEncodeError) as error:
+        return Outcome(outcome.source, FAILED, message=f"cannot write: {getattr(error, 'strerror', None) or error}")
     return outcome
 
 

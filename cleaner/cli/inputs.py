@@ -4,8 +4,9 @@
 and sorts out, before any cleaning, what is not for this command:
 
 - a file that cannot be read is a failure, except a binary file met while
-  searching a folder, which is skipped with a note (a binary file named on
-  the command line is an error);
+  searching a folder (an image, an archive, control codes: see
+  :mod:`cleaner.io.text`), which is skipped with a note (a binary file named
+  on the command line is an error);
 - ``fix``, ``check`` and ``diff`` only rewrite whole plain-text files:
   pages, records inside a file (JSONL, WARC), gzipped files and standard
   input are skipped with a note;
@@ -26,25 +27,32 @@ and sorts out, before any cleaning, what is not for this command:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from cleaner.cli.outcome import IGNORED, SKIPPED, Outcome
 from cleaner.cli.pool import Work
 from cleaner.cli.work import failure
 from cleaner.config import Config
-from cleaner.io.files import count_files, is_binary, selected
+from cleaner.io.errors import BinaryInput
+from cleaner.io.files import count_files, selected
 from cleaner.io.readers import Item, file_kind, read_inputs
 
 STDIN = "-"
 
 
 def gather(
-    paths: Sequence[str], config: Config, *, whole_files: bool = False, filter_files: bool = False
+    paths: Sequence[str],
+    config: Config,
+    *,
+    whole_files: bool = False,
+    filter_files: bool = False,
+    avoid: Collection[str] = (),
 ) -> Iterator[Work]:
     """Every input under ``paths``, in order: an :class:`Item` to clean or an :class:`Outcome` to report.
 
     ``whole_files``: only whole plain-text files are to be cleaned (``fix``, ``check``, ``diff``).
+    ``avoid``: real paths of folders not to search (the output folder of ``clean -o``).
     """
     seen: dict[str, str] = {}
     for given in paths:
@@ -61,7 +69,7 @@ def gather(
             continue
         in_folder = given != STDIN and Path(given).is_dir()
         noted: set[str] = set()
-        for item in read_inputs([given], config):
+        for item in read_inputs([given], config, avoid):
             yield triage(item, in_folder, whole_files, seen, noted)
 
 
@@ -83,13 +91,7 @@ def triage(item: Item, in_folder: bool, whole_files: bool, seen: dict[str, str],
     if whole_files and item.path is not None and not plain_text(str(item.path)):
         return skip_file(item, noted)
     if item.error is not None:
-        if (
-            in_folder
-            and item.path is not None
-            and file_kind(item.path) == "text"
-            and not item.path.name.endswith(".gz")
-            and is_binary(item.path)
-        ):
+        if in_folder and isinstance(item.error, BinaryInput):
             return Outcome(item.source, SKIPPED, message="binary file")
         return failure(item.source, item.error)
     if not whole_files:
@@ -113,6 +115,6 @@ def skip_file(item: Item, noted: set[str]) -> Outcome:
     return Outcome(file, SKIPPED, message="fix, check and diff only rewrite whole plain-text files")
 
 
-def count_inputs(paths: Sequence[str], config: Config) -> int:
+def count_inputs(paths: Sequence[str], config: Config, avoid: Collection[str] = ()) -> int:
     """About how many inputs there are (files; a file of records counts once), for a progress bar."""
-    return sum(1 if given == STDIN else count_files([given], config.include, config.exclude) for given in paths)
+    return sum(1 if given == STDIN else count_files([given], config.include, config.exclude, avoid) for given in paths)

@@ -34,6 +34,8 @@ FLAG_FIELDS = (
     "text_field",
     "id_field",
     "html_field",
+    "max_bytes",
+    "max_gzip_ratio",
 )
 
 HELP = {
@@ -106,6 +108,18 @@ def shared_options() -> argparse.ArgumentParser:
     config.add_argument("--id-field", metavar="NAME", help="JSONL input: the field holding the id (default: id)")
     config.add_argument(
         "--html-field", metavar="NAME", help="JSONL input: the field holding the page's HTML, cleaned when present"
+    )
+    limits = shared.add_argument_group("limits")
+    limits.add_argument(
+        "--max-bytes",
+        metavar="SIZE",
+        help="the largest document read: a file, a JSONL line, a WARC page (default: 64 MiB; units KiB, MiB, GiB)",
+    )
+    limits.add_argument(
+        "--max-gzip-ratio",
+        type=positive,
+        metavar="N",
+        help="a .gz file may expand to N times its size, or to --max-bytes if more (default: 100)",
     )
     run = shared.add_argument_group("running")
     run.add_argument("-j", "--jobs", type=positive, metavar="N", help="worker processes (default: the number of cores)")
@@ -189,8 +203,21 @@ def load_config(args: argparse.Namespace) -> tuple[Config, Path | None]:
     else:
         source = find_pyproject(config_start(args.paths))
         config = Config.from_pyproject(source) if source else Config()
+    if source is not None:
+        try:
+            chain(config)
+        except ConfigError as error:
+            raise ConfigError(f"{source}: {error}") from None
     flags = {name: getattr(args, name) for name in FLAG_FIELDS if getattr(args, name, None) is not None}
     try:
-        return config.replace(**flags), source
+        return chain(config.replace(**flags)), source
     except ConfigError as error:
         raise ConfigError(f"command line: {error}") from None
+
+
+def chain(config: Config) -> Config:
+    """``config``, once the chain it asks for can be built (a step to disable that does not exist is a :class:`ConfigError`)."""
+    from cleaner.cli.work import pipeline_for
+
+    pipeline_for(config)
+    return config

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-#: Exit codes: nothing to do, files changed (or would change), bad usage or config, a file failed.
-OK, CHANGED_EXIT, USAGE, FAILED_EXIT, INTERRUPTED = 0, 1, 2, 123, 130
+#: Exit codes: nothing to do, files changed (or would change), bad usage or config, a file failed,
+#: interrupted (Ctrl-C), terminated (SIGTERM).
+OK, CHANGED_EXIT, USAGE, FAILED_EXIT, INTERRUPTED, TERMINATED = 0, 1, 2, 123, 130, 143
 
 #: What can happen to one input.
 CHANGED = "changed"  # cleaning changes it (fix: it was rewritten)

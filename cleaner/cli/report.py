@@ -85,8 +85,12 @@ class Reporter:
             elif outcome.status == IGNORED and outcome.message:
                 self.say(f"ignored {outcome.source}: {outcome.message}")
 
-    def finish(self) -> None:
-        """Close the progress bar and write the summary."""
+    def finish(self, interrupted: bool = False) -> None:
+        """Close the progress bar and write the summary.
+
+        An interrupted run says what was done before it stopped, never that
+        there was nothing to do.
+        """
         if self.bar is not None:
             self.bar.close()
             self.bar = None
@@ -94,7 +98,8 @@ class Reporter:
             return
         counted = sum(n for status, n in self.tally.statuses.items() if status != IGNORED)
         if not counted:
-            self.say("nothing to do: no input matched")
+            if not interrupted:
+                self.say("nothing to do: no input matched")
             return
         if self.command == "explain":
             return

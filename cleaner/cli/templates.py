@@ -18,7 +18,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from cleaner.cli.inputs import STDIN, gather
 from cleaner.config import Config
@@ -33,14 +33,18 @@ def item_site(item: Item) -> str:
     return site_of(item.url, item.path if item.path is not None else item.source, item.whole_file)
 
 
-def _documents(paths: Sequence[str], config: Config, whole_files: bool) -> Iterator[tuple[str, str]]:
-    for entry in gather(paths, config, whole_files=whole_files):
+def _documents(
+    paths: Sequence[str], config: Config, whole_files: bool, avoid: Collection[str]
+) -> Iterator[tuple[str, str]]:
+    for entry in gather(paths, config, whole_files=whole_files, avoid=avoid):
         if isinstance(entry, Item) and entry.text is not None:
             yield item_site(entry), entry.text
 
 
-def corpus_templates(paths: Sequence[str], config: Config, whole_files: bool = False) -> dict[str, frozenset[int]]:
+def corpus_templates(
+    paths: Sequence[str], config: Config, whole_files: bool = False, avoid: Collection[str] = ()
+) -> dict[str, frozenset[int]]:
     """The template line hashes of every site among the inputs (none for standard input, read only once)."""
     if STDIN in paths:
         return {}
-    return find_templates(_documents(paths, config, whole_files), config.template_min_docs)
+    return find_templates(_documents(paths, config, whole_files, avoid), config.template_min_docs)

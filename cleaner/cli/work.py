@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import traceback
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -31,8 +32,9 @@ from typing import Any
 from cleaner.cli.outcome import CHANGED, FAILED, UNCHANGED, Outcome
 from cleaner.config import Config
 from cleaner.document import Document, Result
-from cleaner.io.errors import InputError
+from cleaner.io.errors import BinaryInput, InputError
 from cleaner.io.readers import Item
+from cleaner.io.text import MAX_ODD_SHARE
 from cleaner.pipeline import Pipeline, default_pipeline
 
 #: Template line hashes by site (see :mod:`cleaner.corpus`).
@@ -55,14 +57,38 @@ def clean_item(item: Item, config: Config, templates: Templates | None = None) -
     """
     pipeline = pipeline_with_templates(config, item, templates)
     if item.html is not None:
-        from cleaner.io.decode import decode_html
         from cleaner.io.html import clean_page
 
-        html = decode_html(item.html, item.charset)
+        html = page_text(item)
         return clean_page(html, pipeline, url=item.url, meta=item.meta, source=item.source)
     if item.text is None:
         raise InputError(item.source, "no plain text to clean in this input")
     return pipeline.run(Document.from_text(item.text, source=item.source, meta=item.meta))
+
+
+def page_text(item: Item) -> str:
+    """The text of an item's page: its bytes decoded (see :mod:`cleaner.io.decode`), refused when they are binary,
+    and nested no deeper than the parser reads (:mod:`cleaner.io.markup`).
+
+    >>> page_text(Item("a.html", "a", html=b"<p>caf\\xc3\\xa9</p>"))
+    '<p>café</p>'
+    >>> page_text(Item("b.html", "b", html=b"GIF89a\\x01\\x02"))
+    Traceback (most recent call last):
+    ...
+    cleaner.io.errors.BinaryInput: b.html: binary data (GIF image), not a page
+    """
+    from cleaner.io.decode import decode_html
+    from cleaner.io.markup import bounded_nesting
+    from cleaner.io.text import binary_reason, odd_share
+
+    assert item.html is not None
+    if isinstance(item.html, bytes) and (reason := binary_reason(item.html)) is not None:
+        raise BinaryInput(item.source, f"binary data ({reason}), not a page")
+    html = decode_html(item.html, item.charset)
+    share = odd_share(html, replaced=isinstance(item.html, bytes))
+    if share > MAX_ODD_SHARE:
+        raise BinaryInput(item.source, f"binary data ({share:.0%} control or undecodable characters), not a page")
+    return bounded_nesting(html)
 
 
 def _clean(item: Item, config: Config, templates: Templates | None) -> Result:
@@ -108,8 +134,11 @@ def fix_outcome(item: Item, config: Config, templates: Templates | None = None) 
 
     ``fix`` refuses (and says why) when the text would clean to nothing, or
     when cleaning the clean text again would change it: a file is only
-    rewritten with text that is stable.
+    rewritten with text that is stable.  A file with no text (empty, or
+    only whitespace) is left as it is.
     """
+    if not (item.text or "").strip():  # empty, or only whitespace: no text to clean, nothing to write
+        return Outcome(item.source, UNCHANGED)
     result = _clean(item, config, templates)
     removed = removed_kinds(result, config)
     if result.text == item.text:
@@ -127,13 +156,25 @@ def record(result: Result, ident: str) -> dict[str, Any]:
     return {"id": ident, **result.to_dict()}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def writable(text: str) -> str:
+    """``text`` with lone surrogates (from undecodable file names, or ``\\ud800`` in JSON) as U+FFFD, so UTF-8 can hold it.
+
+    >>> writable("caf\\udce9"), writable("fine")
+    ('caf�', 'fine')
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def render(result: Result, fmt: str, ident: str) -> str:
     """One result in an output format: ``txt``, ``json`` or ``jsonl`` (both JSON forms are :func:`record`)."""
     if fmt == "json":
-        return json.dumps(record(result, ident), ensure_ascii=False, indent=2) + "\n"
+        return writable(json.dumps(record(result, ident), ensure_ascii=False, indent=2) + "\n")
     if fmt == "jsonl":
-        return json.dumps(record(result, ident), ensure_ascii=False) + "\n"
-    return result.text
+        return writable(json.dumps(record(result, ident), ensure_ascii=False) + "\n")
+    return writable(result.text)
 
 
 def clean_outcome(item: Item, config: Config, fmt: str = "txt", templates: Templates | None = None) -> Outcome:

@@ -26,6 +26,10 @@ _CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
 #: Text with only printable ASCII and no entity cannot need ftfy.
 _NEEDS_FTFY = re.compile(r"[^\n\t\x20-\x7e]|&")
 
+#: An "&" escaped again and again ("&amp;amp;amp;…"): ftfy unescapes one level a round, so a long run
+#: takes time quadratic in its length; one level left ends in the same "&", in one round.
+_AMP_CHAIN = re.compile(r"&(?:(?:amp|AMP|#0*38|#[xX]0*26);){2,}")
+
 #: ftfy's steps that count as a repair, and the kind of fix they are logged as.
 _LOGGED = {"unescape_html": "html-entity", "decode_inconsistent_utf8": "mojibake"}
 
@@ -81,10 +85,14 @@ def _fix_line(line: str) -> tuple[str, set[str]]:
 
     >>> _fix_line("\u00a0\u00c0\x86")
     ('ˠ', {'mojibake'})
+    >>> _fix_line("Tom &amp;amp;amp;amp; Jerry"), _fix_line("a &amp;amp;lt; b")
+    (('Tom & Jerry', {'html-entity'}), ('a < b', {'html-entity'}))
     """
     kinds: set[str] = set()
     if _NEEDS_FTFY.search(line):
         line = fold_spaces(line)
+    if "<" not in line:  # ftfy unescapes only lines without "<"
+        line = _AMP_CHAIN.sub("&amp;", line)
     for _ in range(MAX_ROUNDS):
         fixed, explanation = ftfy.fix_and_explain(line, _CONFIG)
         if fixed != line:

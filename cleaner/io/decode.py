@@ -111,6 +111,11 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> str:
     return data.decode(detect(data), errors="replace")
 
 
+#: Encodings detection may not guess: without a byte-order mark, UTF-16 and UTF-32 are taken for
+#: binary (random bytes read as UTF-16 look like CJK text, and real UTF-16 files carry a mark).
+NO_GUESS = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
+
+
 #: A page declared UTF-8 is read as UTF-8 when it holds at least this many valid non-ASCII characters per bad byte.
 UTF8_EVIDENCE = 10
 
@@ -133,25 +138,76 @@ def mostly_utf8(data: bytes) -> str | None:
     return text if good >= UTF8_EVIDENCE * max(1, bad) else None
 
 
-def detect(data: bytes) -> str:
-    """The encoding charset-normalizer finds most likely, ``cp1252`` when it fits as well.
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding of bytes that are not UTF-8: ``cp1252`` for Western text it fits, else charset-normalizer's guess.
 
-    Many single-byte code pages read Western text alike; detection cannot tell
-    them apart and may name any of them.  ``windows-1252``, by far the most
-    common on the web, is taken whenever it fits as well as the best guess.
+    Many single-byte code pages read Western text alike, and detection cannot
+    tell them apart (it may name ``mac_latin2`` for plain French).  So when
+    the bytes read in ``windows-1252`` as Western European text
+    (:func:`reads_as_western`) and that reading is as clean as the best guess,
+    ``windows-1252``, by far the most common on the web, is taken.  Otherwise
+    detection decides.  ``None`` when nothing fits (UTF-8 and ASCII are not
+    guesses: bytes that would be UTF-8 are read as such before detection).
 
-    >>> detect("<p>Le ministre a déclaré que les négociations iraient « jusqu’à ce qu’un accord soit trouvé ».</p>".encode("cp1252"))
+    >>> guess_encoding("<p>Le ministre a déclaré que les négociations iraient « jusqu’à ce qu’un accord soit trouvé ».</p>".encode("cp1252"))
     'cp1252'
-    >>> detect("Zażółć gęślą jaźń, powiedział minister w środę. Łódź i Kraków są piękne.".encode("cp1250"))
+    >>> guess_encoding("Zażółć gęślą jaźń, powiedział minister w środę. Łódź i Kraków są piękne.".encode("cp1250"))
     'cp1250'
+    >>> guess_encoding("Hükümet çarşamba günü gelecek yılın bütçe taslağını onayladı, dedi bakan.".encode("cp1254"))
+    'cp1254'
     """
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data[:1_000_000]))
-    if not matches or matches[0].encoding in ("ascii", "utf_8"):
-        return "cp1252"
-    best = matches[0]
-    for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+    sample = data[:1_000_000]
+    matches = list(from_bytes(sample, cp_exclusion=NO_GUESS))
+    best = matches[0] if matches else None
+    if reads_as_western(sample):
+        western = next((m for m in matches if m.encoding == "cp1252"), None)
+        if western is None:
+            western = next(iter(from_bytes(sample, cp_isolation=["cp1252"])), None)
+        if western is not None and (best is None or western.chaos <= best.chaos + 0.01):
             return "cp1252"
-    return codec_for(best.encoding) or "cp1252"
+    if best is None or best.encoding in ("ascii", "utf_8"):
+        return None
+    return codec_for(best.encoding) or best.encoding
+
+
+#: What Western European text in windows-1252 holds beyond ASCII: letters, typographic punctuation, a few signs.
+#: (Not ``Ð ð Ý ý Þ þ``: Turkish in windows-1254 and Czech in windows-1250 read as them in windows-1252.)
+_WESTERN = re.compile(
+    r"[\x00-\x7fÀ-ÏÑ-ÖØ-ÜßàáâãäåæçèéêëìíîïñòóôõöøùúûüÿŠšŽžŒœŸƒ\u00a0‘’‚“”„–—…«»‹›°€£¥¢§©®™±·•×÷¡¿ªº†‡‰]*"
+)
+
+
+def reads_as_western(data: bytes) -> bool:
+    """True when bytes read in windows-1252 as Western European text: accents in mostly-ASCII words.
+
+    Detection cannot judge a short text (``café`` is also valid Arabic, Greek
+    or Chinese in some code page); this is the reading browsers default to.
+    Text whose letters are mostly outside ASCII (Cyrillic, Greek, CJK read as
+    accented letters) or that holds other signs (``¹``, ``³``: Polish in
+    windows-1250; ``ý``, ``þ``: Turkish in windows-1254) does not qualify.
+
+    >>> reads_as_western("Ça va très bien, merci.".encode("cp1252")), reads_as_western("Привет".encode("cp1251"))
+    (True, False)
+    >>> reads_as_western("Łódź, Zażółć gęślą".encode("cp1250"))
+    False
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    if not _WESTERN.fullmatch(text):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    accented = sum(c.isalpha() and ord(c) > 127 for c in text)
+    return letters > 0 and accented <= 0.3 * letters
+
+
+def detect(data: bytes) -> str:
+    """The encoding of a page that declares none that fits: :func:`guess_encoding`, else ``cp1252``.
+
+    >>> detect(b"caf\\xe9 cr\\xe8me"), detect(b"")
+    ('cp1252', 'cp1252')
+    """
+    return guess_encoding(data) or "cp1252"

@@ -1,4 +1,4 @@
-"""The one error type readers raise for bad input."""
+"""The error types readers raise for bad input."""
 
 from __future__ import annotations
 
@@ -14,3 +14,15 @@ class InputError(Exception):
         self.source, self.reason, self.line = source, reason, line
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {reason}")
+
+
+class BinaryInput(InputError):
+    """Input that is not text at all (an image, an archive, control codes): skipped in folders.
+
+    >>> isinstance(BinaryInput("a.txt", "binary file (PNG image), not text"), InputError)
+    True
+    """
+
+
+class TooLarge(InputError):
+    """Input past a size limit (``max-bytes``, ``max-gzip-ratio``): refused, never read whole."""

@@ -2,7 +2,11 @@
 
 Folders are searched recursively for files matching the include globs and
 none of the exclude globs; symlinked folders are followed once (a link back
-up the tree never loops); hidden folders (``.git``) are skipped.
+up the tree never loops); hidden folders (``.git``) are skipped, and so are
+the temporary files this tool writes before renaming them into place
+(``.NAME.*.tmp``: one left by a killed run is never read as input), and any
+folder given in ``avoid`` (the output folder of ``clean -o``, when it lies in
+the input tree).
 
 >>> import tempfile
 >>> top = Path(tempfile.mkdtemp())
@@ -17,10 +21,22 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
-from cleaner.io.text import looks_binary
+from cleaner.io.text import SNIFF, binary_reason
+
+#: The temporary files :mod:`cleaner.io.write` writes beside their target: ``.NAME.<random>.tmp``.
+TEMP_PREFIX, TEMP_SUFFIX = ".", ".tmp"
+
+
+def is_temporary(name: str) -> bool:
+    """True for the name of a temporary file this tool writes (and renames) beside a target.
+
+    >>> is_temporary(".a.txt.k2j3_x.tmp"), is_temporary("a.txt"), is_temporary("notes.tmp")
+    (True, False, False)
+    """
+    return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX) and len(name) > 5
 
 
 def matches(path: Path, root: Path, patterns: Sequence[str]) -> bool:
@@ -57,30 +73,35 @@ def selected(path: str | Path, include: Sequence[str], exclude: Sequence[str] = 
 
 
 def is_binary(path: str | Path) -> bool:
-    """True when the start of a file holds a NUL byte (as git and grep decide); False if unreadable.
+    """True when the start of a file says it is binary (a NUL byte, a known signature); False if unreadable.
 
     A file that starts with a UTF-16 byte-order mark is text (as :func:`cleaner.io.text.decode_text` reads it).
 
     >>> import tempfile
     >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.bin").write_bytes(b"\\x89PNG\\x00\\x00"), (folder / "b.txt").write_text("text")
+    >>> _ = (folder / "a.bin").write_bytes(b"\\x89PNG\\r\\n\\x1a\\n"), (folder / "b.txt").write_text("text")
     >>> is_binary(folder / "a.bin"), is_binary(folder / "b.txt"), is_binary(folder / "missing")
     (True, False, False)
     """
     try:
         with open(path, "rb") as handle:
-            start = handle.read(8192)
+            start = handle.read(SNIFF)
     except OSError:
         return False
-    return looks_binary(start) and not start.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return binary_reason(start) is not None
 
 
 def find_files(
-    paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str] = ()
+    paths: Sequence[str | Path],
+    include: Sequence[str],
+    exclude: Sequence[str] = (),
+    avoid: Collection[str] = (),
 ) -> Iterator[tuple[Path, Path]]:
     """``(file, root)`` for each file to clean: named files as they are, folders searched.
 
-    Files come in a stable order (sorted within each folder), so runs are reproducible.
+    Files come in a stable order (sorted within each folder), so runs are
+    reproducible.  ``avoid`` holds real paths (``os.path.realpath``) of
+    folders never to enter.
     """
     for given in paths:
         root = Path(given)
@@ -94,18 +115,22 @@ def find_files(
             except OSError:
                 dirs[:] = []
                 continue
-            if (stat.st_dev, stat.st_ino) in seen:
+            if (stat.st_dev, stat.st_ino) in seen or (avoid and os.path.realpath(folder) in avoid):
                 dirs[:] = []
                 continue
             seen.add((stat.st_dev, stat.st_ino))
             here = Path(folder)
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not matches(here / d, root, exclude))
             for name in sorted(files):
+                if is_temporary(name):
+                    continue
                 path = here / name
                 if matches(path, root, include) and not matches(path, root, exclude) and path.is_file():
                     yield path, root
 
 
-def count_files(paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str] = ()) -> int:
+def count_files(
+    paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str] = (), avoid: Collection[str] = ()
+) -> int:
     """How many files :func:`find_files` would give (for a progress bar)."""
-    return sum(1 for _ in find_files(paths, include, exclude))
+    return sum(1 for _ in find_files(paths, include, exclude, avoid))

@@ -48,6 +48,8 @@ _LIST_SEPARATOR = re.compile(r"[,;|•·]")
 _WORD = re.compile(r"\w+")
 _INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+#: Characters no HTML page may hold (lxml refuses to build elements with them): control characters but tab and newlines.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def words(text: str) -> str:
@@ -82,7 +84,7 @@ def parse(html: str) -> Any:
     import lxml.etree
     import lxml.html
 
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = _CONTROL.sub(" ", _XML_DECLARATION.sub("", html, count=1))
     if not html.strip():
         return None
     try:

@@ -13,6 +13,11 @@ JSONL records give their text in ``config.text_field`` (or a page in
 for the metadata (the fields of a nested ``metadata`` object, as datatrove and
 dolma write them, are taken up one level).
 
+Memory is bounded: a document (a whole file, a JSONL line, a WARC record's
+page) past ``config.max_bytes`` is refused without being read whole, and a
+gzipped file that expands past ``config.max_gzip_ratio`` times its own size
+(or past ``max_bytes``, if more) is refused as a decompression bomb.
+
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_text("Some text.")
@@ -24,17 +29,18 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from cleaner.config import Config
-from cleaner.io.errors import InputError
+from cleaner.io.errors import BinaryInput, InputError, TooLarge
 from cleaner.io.files import find_files
-from cleaner.io.text import MAX_BYTES, decode_text, read_text
+from cleaner.io.text import binary_reason, decode_text, read_text
 
 #: The kinds of input file, by the end of their name (before any ``.gz``).
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl", ".warc": "warc"}
@@ -88,22 +94,74 @@ def base_name(path: Path) -> str:
     return Path(name).stem
 
 
-def open_binary(path: Path) -> IO[bytes]:
-    """A file opened for reading bytes, through gzip when its name ends in ``.gz``."""
+class Bounded:
+    """A gzip stream that refuses to expand past ``limit`` bytes: a decompression bomb is an :class:`InputError`.
+
+    >>> import io
+    >>> data = gzip.compress(b"a" * 5000)
+    >>> Bounded(gzip.GzipFile(fileobj=io.BytesIO(data)), 1000, "a.txt.gz").read()
+    Traceback (most recent call last):
+    ...
+    cleaner.io.errors.TooLarge: a.txt.gz: expands past 1000 bytes: a decompression bomb? (see max-gzip-ratio)
+    """
+
+    def __init__(self, handle: IO[bytes], limit: int, source: str) -> None:
+        self.handle, self.limit, self.source = handle, limit, source
+        self.total = 0
+
+    def _count(self, data: bytes) -> bytes:
+        self.total += len(data)
+        if self.total > self.limit:
+            raise TooLarge(self.source, f"expands past {self.limit} bytes: a decompression bomb? (see max-gzip-ratio)")
+        return data
+
+    def read(self, size: int = -1) -> bytes:
+        """At most ``size`` bytes (all when negative, up to the limit)."""
+        if size < 0:
+            size = self.limit + 1 - self.total
+        return self._count(self.handle.read(max(size, 0)))
+
+    def readline(self, size: int = -1) -> bytes:
+        """One line, of at most ``size`` bytes."""
+        return self._count(self.handle.readline(size))
+
+    def close(self) -> None:
+        self.handle.close()
+
+    def __enter__(self) -> Bounded:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def gzip_limit(path: Path, config: Config) -> int:
+    """How many bytes a gzipped file may expand to: ``max_gzip_ratio`` times its size, or ``max_bytes`` if more."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return max(config.max_gzip_ratio * size, config.max_bytes)
+
+
+def open_binary(path: Path, config: Config | None = None) -> IO[bytes] | Bounded:
+    """A file opened for reading bytes, through gzip (bounded by :func:`gzip_limit`) when its name ends in ``.gz``."""
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
+        handle: IO[bytes] = gzip.open(path, "rb")  # type: ignore[assignment]  # noqa: SIM115 (closed by Bounded)
+        return Bounded(handle, gzip_limit(path, config or Config()), str(path))
     return open(path, "rb")
 
 
-def read_whole(path: Path) -> bytes:
-    """The bytes of a (possibly gzipped) file, refused past :data:`MAX_BYTES`."""
+def read_whole(path: Path, config: Config | None = None) -> bytes:
+    """The bytes of a (possibly gzipped) file, refused past ``config.max_bytes``."""
+    limit = (config or Config()).max_bytes
     try:
-        with open_binary(path) as handle:
-            data = handle.read(MAX_BYTES + 1)
+        with open_binary(path, config) as handle:
+            data = handle.read(limit + 1)
     except (OSError, EOFError, zlib.error) as error:
         raise InputError(str(path), getattr(error, "strerror", None) or str(error)) from None
-    if len(data) > MAX_BYTES:
-        raise InputError(str(path), f"file too large (more than {MAX_BYTES} bytes)")
+    if len(data) > limit:
+        raise TooLarge(str(path), f"file too large (more than {limit} bytes; see max-bytes)")
     return data
 
 
@@ -114,18 +172,27 @@ def read_file(path: Path, root: Path | None, config: Config) -> Iterator[Item]:
         yield from read_jsonl(path, root, config)
         return
     if kind == "warc":
-        yield from read_warc(path, root)
+        yield from read_warc(path, root, config)
         return
     ident = base_name(path)
     try:
         if kind == "html":
-            yield Item(str(path), ident, html=read_whole(path), path=path, root=root)
+            yield Item(str(path), ident, html=read_page_bytes(path, config), path=path, root=root)
         elif path.name.lower().endswith(".gz"):
-            yield Item(str(path), ident, text=decode_text(read_whole(path), str(path)), path=path, root=root)
+            yield Item(str(path), ident, text=decode_text(read_whole(path, config), str(path)), path=path, root=root)
         else:
-            yield Item(str(path), ident, text=read_text(path), path=path, root=root)
+            yield Item(str(path), ident, text=read_text(path, config.max_bytes), path=path, root=root)
     except InputError as error:
         yield Item(str(path), ident, path=path, root=root, error=error)
+
+
+def read_page_bytes(path: Path, config: Config) -> bytes:
+    """The bytes of an HTML file, refused when they are binary (an image or archive named ``.html``)."""
+    data = read_whole(path, config)
+    reason = binary_reason(data)
+    if reason is not None:
+        raise BinaryInput(str(path), f"binary file ({reason}), not a page")
+    return data
 
 
 def jsonl_item(line: bytes, number: int, path: Path, root: Path | None, config: Config) -> Item:
@@ -147,9 +214,12 @@ def jsonl_item(line: bytes, number: int, path: Path, root: Path | None, config: 
     text = record.get(config.text_field)
     if html is None and text is None:
         wanted = f"{config.text_field!r}" + (f" or {config.html_field!r}" if config.html_field else "")
+        if config.text_field in record:
+            return bad(f"field {wanted} is null")
         return bad(f"no {wanted} field")
-    if not isinstance(html if html is not None else text, str):
-        return bad(f"field {config.html_field if html is not None else config.text_field!r} is not a string")
+    name, value = (config.html_field, html) if html is not None else (config.text_field, text)
+    if not isinstance(value, str):
+        return bad(f"field {name!r} is not a string (a JSON {json_type(value)})")
     used = {config.id_field, config.text_field, config.html_field}
     meta: dict[str, Any] = {}
     for key, value in record.items():
@@ -163,65 +233,121 @@ def jsonl_item(line: bytes, number: int, path: Path, root: Path | None, config: 
     return Item(source, ident, text=text, url=url, meta=meta, path=path, root=root)
 
 
+def json_type(value: Any) -> str:
+    """The JSON name of a parsed value's type.
+
+    >>> json_type(5), json_type([1]), json_type({}), json_type(True), json_type(None)
+    ('number', 'array', 'object', 'boolean', 'null')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "string" if isinstance(value, str) else type(value).__name__
+
+
+#: A line longer than ``max_bytes`` is passed over in pieces of this size.
+SKIP_CHUNK = 1 << 20
+
+
+def bounded_lines(handle: IO[bytes] | Bounded, limit: int) -> Iterator[bytes | None]:
+    """The lines of a stream; ``None`` in place of a line longer than ``limit`` bytes, which is never held whole.
+
+    >>> import io
+    >>> list(bounded_lines(io.BytesIO(b"ab\\n" + b"x" * 10 + b"\\ncd"), 5))
+    [b'ab\\n', None, b'cd']
+    """
+    while line := handle.readline(limit + 1):
+        if len(line) <= limit or (line.endswith(b"\n") and len(line) == limit + 1):
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = handle.readline(SKIP_CHUNK)
+        yield None
+
+
 def read_jsonl(path: Path, root: Path | None, config: Config) -> Iterator[Item]:
     """One item per line of a JSONL file (blank lines are skipped), read line by line."""
     number = 0
+
+    def failed(error: InputError) -> Item:
+        return Item(f"{path}:{number}", f"{base_name(path)}:{number}", path=path, root=root, error=error)
+
     try:
-        with open_binary(path) as handle:
-            for number, line in enumerate(handle, 1):
-                if line.strip():
+        with open_binary(path, config) as handle:
+            for number, line in enumerate(bounded_lines(handle, config.max_bytes), 1):
+                if line is None:
+                    reason = f"record too large (more than {config.max_bytes} bytes; see max-bytes)"
+                    yield failed(TooLarge(str(path), reason, number))
+                elif line.strip():
                     yield jsonl_item(line, number, path, root, config)
+    except InputError as error:
+        number += 1
+        yield failed(InputError(str(path), error.reason, number))
     except (OSError, EOFError, zlib.error) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        yield Item(
-            f"{path}:{number + 1}",
-            base_name(path),
-            path=path,
-            root=root,
-            error=InputError(str(path), reason, number + 1),
-        )
+        number += 1
+        yield failed(InputError(str(path), getattr(error, "strerror", None) or str(error), number))
 
 
-def read_warc(path: Path, root: Path | None) -> Iterator[Item]:
+def read_warc(path: Path, root: Path | None, config: Config | None = None) -> Iterator[Item]:
     """One item per HTML response of a WARC file, read record by record.
 
     Other records (requests, metadata, responses that are not HTML) are
     passed over.  The record's URL and date go into the metadata as ``url``
-    and ``crawl_date``.
+    and ``crawl_date``.  A page past ``max_bytes`` fails alone; records whose
+    declared lengths add up past :func:`gzip_limit` stop a gzipped file.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    offset = 0
+    config = config or Config()
+    limit = gzip_limit(path, config) if path.name.lower().endswith(".gz") else None
+    offset, declared = 0, 0
+
+    def failed(reason: str) -> Item:
+        source = f"{path}@{offset}"
+        return Item(source, f"{base_name(path)}@{offset}", path=path, root=root, error=InputError(source, reason))
+
     try:
         with open(path, "rb") as handle:
             records = ArchiveIterator(handle)
             for record in records:
-                page = html_payload(record)  # read before the offset, which warcio finds by reading past the record
+                declared += max(record.length or 0, 0)
+                if limit is not None and declared > limit:
+                    offset = records.get_record_offset()
+                    yield failed(f"records expand past {limit} bytes: a decompression bomb? (see max-gzip-ratio)")
+                    return
+                page = html_payload(record, config.max_bytes)  # read before the offset: warcio finds it past the record
                 offset = records.get_record_offset()
-                if page is not None:
+                if page is TOO_LARGE:
+                    yield failed(f"page too large (more than {config.max_bytes} bytes; see max-bytes)")
+                elif isinstance(page, bytes):
                     yield warc_item(record, page, offset, path, root)
                 offset = getattr(records, "offset", offset)  # where the next record starts
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as error:
-        source = f"{path}@{offset}"
-        yield Item(
-            source,
-            f"{base_name(path)}@{offset}",
-            path=path,
-            root=root,
-            error=InputError(source, f"broken WARC record ({error})"),
-        )
+        yield failed(f"broken WARC record ({error})")
 
 
-def html_payload(record: Any) -> bytes | None:
-    """The body of a WARC record when it is an HTML response, else ``None``."""
+#: What :func:`html_payload` gives for a page past the size limit.
+TOO_LARGE = object()
+
+
+def html_payload(record: Any, limit: int | None = None) -> bytes | object | None:
+    """The body of a WARC record when it is an HTML response, else ``None`` (:data:`TOO_LARGE` past ``limit``)."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     content_type = record.http_headers.get_header("Content-Type") or ""
     if "html" not in content_type.lower():
         return None
-    data: bytes = record.content_stream().read(MAX_BYTES)
-    return data
+    limit = limit or Config().max_bytes
+    data: bytes = record.content_stream().read(limit + 1)
+    return TOO_LARGE if len(data) > limit else data
 
 
 def warc_item(record: Any, data: bytes, offset: int, path: Path, root: Path | None) -> Item:
@@ -247,7 +373,11 @@ def warc_item(record: Any, data: bytes, offset: int, path: Path, root: Path | No
 
 def read_stdin(config: Config) -> Iterator[Item]:
     """The document on standard input: a page when it starts like HTML, else text."""
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(config.max_bytes + 1)
+    if len(data) > config.max_bytes:
+        reason = f"input too large (more than {config.max_bytes} bytes; see max-bytes)"
+        yield Item("<stdin>", "stdin", error=TooLarge("<stdin>", reason))
+        return
     if looks_like_html(data):
         yield Item("<stdin>", "stdin", html=data)
         return
@@ -269,13 +399,18 @@ def looks_like_html(data: bytes) -> bool:
     return start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<p>", b"<div", b"<?xml", b"<!--"))
 
 
-def read_inputs(paths: Sequence[str], config: Config) -> Iterator[Item]:
-    """Every document under ``paths``: files, folders (searched recursively), ``-`` for stdin."""
+def read_inputs(paths: Sequence[str], config: Config, avoid: Collection[str] = ()) -> Iterator[Item]:
+    """Every document under ``paths``: files, folders (searched recursively), ``-`` for stdin.
+
+    ``avoid``: real paths of folders not to search (see :func:`cleaner.io.files.find_files`).
+    """
     for given in paths:
         if given == "-":
             yield from read_stdin(config)
-        elif not Path(given).exists():
+        elif not os.path.lexists(given):
             yield Item(given, Path(given).stem, path=Path(given), error=InputError(given, "no such file or folder"))
+        elif not Path(given).exists():
+            yield Item(given, Path(given).stem, path=Path(given), error=InputError(given, "broken symbolic link"))
         else:
-            for path, root in find_files([given], config.include, config.exclude):
+            for path, root in find_files([given], config.include, config.exclude, avoid):
                 yield from read_file(path, root, config)

@@ -1,5 +1,12 @@
 """Writing files atomically: a temporary file in the same folder, then rename.
 
+A reader, or a run killed at any moment, sees the old file or the new one,
+never half of one.  The temporary file is named ``.NAME.<random>.tmp``: a
+killed run may leave one behind, and folder searches pass such names over
+(:func:`cleaner.io.files.is_temporary`).  A replaced file keeps its mode; a
+new file gets the mode the umask gives (as ``open`` would), not the
+private mode of a temporary file.
+
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
 >>> write_if_changed(folder / "a.txt", "One.\\n"), write_if_changed(folder / "a.txt", "One.\\n")
@@ -13,9 +20,22 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from pathlib import Path
+
+
+@functools.cache
+def new_file_mode() -> int:
+    """The mode a new file gets: ``0o666`` less the process's umask.
+
+    >>> new_file_mode() & 0o600
+    384
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
@@ -31,14 +51,14 @@ def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
             mode = path.stat().st_mode & 0o7777
         except OSError:
             mode = new_file_mode()
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = text.encode("utf-8")  # before any file is made: text that cannot be UTF-8 fails here
+    handle, temp = temporary(path)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -46,15 +66,9 @@ def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
         raise
 
 
-def new_file_mode() -> int:
-    """The permission bits of a new file, as ``open`` would give it (0o666 less the umask).
-
-    >>> new_file_mode() & 0o600
-    384
-    """
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
+def temporary(path: Path) -> tuple[int, str]:
+    """A new temporary file beside ``path`` (``.NAME.<random>.tmp``): its descriptor and name."""
+    return tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
 
 
 def write_if_changed(path: str | Path, text: str) -> bool:

@@ -5,6 +5,12 @@ with a fixed seed, so the answer depends only on the text, in every process
 (worker processes included: the seed travels with the module, not with global
 state a caller may have changed).
 
+The profiles are loaded once, on first use, and only a factory with every
+profile in it is kept: a first load that is interrupted (Ctrl-C, a timeout
+raised from a signal handler) leaves nothing behind, and the next call loads
+them again.  (langdetect's own loader turns any exception, an interrupt too,
+into "Profile format error"; this module reads the profiles itself.)
+
 >>> guess("The quick brown fox jumps over the lazy dog while the cat watches from the wall.")[0]
 'en'
 >>> guess("Hi")
@@ -13,8 +19,11 @@ state a caller may have changed).
 
 from __future__ import annotations
 
-import functools
+import json
+import os
 import re
+import threading
+from typing import Any
 
 from cleaner.document import Document, Fact
 
@@ -27,14 +36,40 @@ SAMPLE = 4000
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@functools.cache
-def _factory():  # type: ignore[no-untyped-def]
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+_LOCK = threading.Lock()
+#: The loaded factory, set only once every profile is in it.
+_FACTORY: Any = None
 
+
+def _read_profile(path: str) -> dict[str, Any]:
+    """One langdetect profile file, as JSON."""
+    with open(path, encoding="utf-8") as handle:
+        data: dict[str, Any] = json.load(handle)
+    return data
+
+
+def load_factory() -> Any:
+    """A new langdetect detector factory with every profile loaded (in name order) and the seed set."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.utils.lang_profile import LangProfile
+
+    names = sorted(n for n in os.listdir(PROFILES_DIRECTORY) if not n.startswith("."))
     factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    for index, name in enumerate(names):
+        profile = LangProfile(**_read_profile(os.path.join(PROFILES_DIRECTORY, name)))
+        factory.add_profile(profile, index, len(names))
     factory.set_seed(SEED)
     return factory
+
+
+def _factory() -> Any:
+    """The process's factory, loaded whole on first use (a load cut short is thrown away)."""
+    global _FACTORY
+    if _FACTORY is None:
+        with _LOCK:
+            if _FACTORY is None:
+                _FACTORY = load_factory()
+    return _FACTORY
 
 
 def guess(text: str) -> tuple[str | None, float | None]:
