@@ -1,139 +1,188 @@
 #!/usr/bin/env python3
-"""Measure how fast the cleaner runs, as a library and as a command.
+"""How fast the cleaner runs beside its building blocks, as a library and as a command, in one run.
 
-Two measurements on the ScrapingHub dev pages:
+On the pages of a bench set (``--set``, default ``scrapinghub``):
 
-- **library**: ``cleaner.clean`` (and ``cleaner.clean_html`` for ``html/``,
-  when it exists) called in this one process over every page of a variant,
-  after one warm-up page, giving documents/s and input MB/s;
-- **command**: ``cleaner clean DIR -o OUT --jobs N`` run as a subprocess on a
-  folder holding ``--copies`` copies of the variant's files, giving files/s and
-  MB/s from the wall-clock time, process start-up included.
+- **library**: ``cleaner.clean`` on ``text_recall`` and ``text_full`` and ``cleaner.clean_html`` on the
+  pages, in documents/s and MB/s, beside the building block alone on the same inputs —
+  ``ftfy.fix_text`` for text, ``trafilatura.extract`` for pages — and an I/O floor (each file read and
+  written back unchanged); the ratio of the cleaner's time to the building block's is printed too,
+  because absolute times drift on a shared machine;
+- **command**: ``cleaner clean DIR -o OUT`` over a folder of ``--files`` text files (copies of
+  ``text_recall``) with ``--jobs 1`` and ``--jobs 2``, process start-up included, with the peak
+  resident memory of the command and its workers.
 
-    python scripts/bench_speed.py                         # both, every variant
-    python scripts/bench_speed.py --variants text_full --copies 5 --jobs 1 2
+    python scripts/bench_speed.py                       # the README's table
+    python scripts/bench_speed.py --no-command          # the library only
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchsets import BenchSet  # noqa: E402
 
 import cleaner  # noqa: E402
 
-DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "scrapinghub"
-VARIANTS = ("text_recall", "text_full", "html")
 
-
-def find_bench(given: Path | None) -> Path:
-    """The scrapinghub folder: the one given, or ``shared/bench`` beside the repository."""
-    bench = given or DEFAULT_BENCH
-    if not (bench / "gold").is_dir():
-        sys.exit(f"bench_speed: no bench pages at {bench} (give --bench)")
-    return bench
-
-
-def pages(bench: Path, variant: str) -> list[Path]:
-    """The input files of one variant, in a stable order."""
-    return sorted(p for p in (bench / variant).iterdir() if p.is_file())
-
-
-def cleaner_for(variant: str) -> Callable[[bytes], object] | None:
-    """The library call for a variant's raw bytes, or ``None`` when it does not exist yet."""
-    if variant == "html":
-        clean_html = getattr(cleaner, "clean_html", None)
-        return None if clean_html is None else clean_html
-    return lambda raw: cleaner.clean(raw.decode("utf-8", errors="replace"))
-
-
-def read(path: Path) -> bytes:
-    """A page's bytes (the bench stores the HTML gzipped)."""
-    raw = path.read_bytes()
-    return gzip.decompress(raw) if path.name.endswith(".gz") else raw
-
-
-def library_speed(files: list[Path], run: Callable[[bytes], object]) -> tuple[float, float]:
-    """Documents/s and MB/s of ``run`` over ``files`` (read and decompressed beforehand, one warm-up call)."""
-    raws = [read(f) for f in files]
-    run(raws[0])
-    start = time.perf_counter()
-    for raw in raws:
-        run(raw)
-    seconds = time.perf_counter() - start
-    return len(raws) / seconds, sum(map(len, raws)) / 1e6 / seconds
-
-
-def command_speed(files: list[Path], copies: int, jobs: int) -> tuple[float, float, int]:
-    """Files/s, MB/s (of uncompressed input) and exit code of ``cleaner clean`` over ``copies`` copies of ``files``.
-
-    The files keep their names: a ``.txt`` is read as text, a ``.html.gz`` as a gzipped page.
-    """
-    with tempfile.TemporaryDirectory(prefix="cleaner-speed-") as tmp:
-        src = Path(tmp) / "in"
-        for copy in range(copies):
-            folder = src / f"copy{copy}"
-            folder.mkdir(parents=True)
-            for f in files:
-                shutil.copyfile(f, folder / f.name)
-        size = sum(len(read(f)) for f in files) * copies
-        cmd = [
-            sys.executable,
-            "-m",
-            "cleaner",
-            "clean",
-            str(src),
-            "-o",
-            str(Path(tmp) / "out"),
-            "--jobs",
-            str(jobs),
-            "--quiet",
-        ]
+def timed(run: Callable[[object], object], inputs: Sequence[object]) -> float:
+    """Seconds ``run`` takes over ``inputs``, after one warm-up call (the best of two passes)."""
+    run(inputs[0])
+    best = float("inf")
+    for _ in range(2):
         start = time.perf_counter()
-        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, check=False)
-        seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        print(done.stderr.decode(errors="replace")[-2000:], file=sys.stderr)
-    return len(files) * copies / seconds, size / 1e6 / seconds, done.returncode
+        for item in inputs:
+            run(item)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def io_floor(texts: Sequence[str]) -> float:
+    """Seconds to read and write each text back unchanged, as files."""
+    with tempfile.TemporaryDirectory(prefix="cleaner-io-") as tmp:
+        paths = []
+        for n, text in enumerate(texts):
+            path = Path(tmp) / f"{n}.txt"
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+        start = time.perf_counter()
+        for path in paths:
+            path.with_suffix(".out").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        return time.perf_counter() - start
+
+
+def library_rows(bench: BenchSet) -> list[list[str]]:
+    """One row per input: the cleaner, the building block, the ratio, the I/O floor."""
+    import ftfy
+    import trafilatura
+
+    rows = []
+    pages = list(bench.pages)
+    for variant in ("text_recall", "text_full", "html"):
+        if variant == "html":
+            inputs: list[object] = [p.html for p in pages]
+            size = sum(len(p.html) for p in pages)
+            ours = timed(lambda raw: cleaner.clean_html(raw), inputs)  # type: ignore[arg-type]
+            block_name = "trafilatura.extract"
+            block = timed(lambda raw: trafilatura.extract(raw), inputs)
+            floor = io_floor([p.html.decode("utf-8", errors="replace") for p in pages])
+        else:
+            texts = [p.text(variant) for p in pages]
+            inputs = list(texts)
+            size = sum(len(t.encode("utf-8")) for t in texts)
+            ours = timed(lambda text: cleaner.clean(text), inputs)  # type: ignore[arg-type]
+            block_name = "ftfy.fix_text"
+            block = timed(lambda text: ftfy.fix_text(text), inputs)  # type: ignore[arg-type]
+            floor = io_floor(texts)
+        n = len(inputs)
+        rows.append(
+            [
+                f"`{variant}`",
+                f"{n / ours:.1f}",
+                f"{size / 1e6 / ours:.2f}",
+                f"{block_name}: {n / block:.1f}",
+                f"**{ours / block:.1f}×**",
+                f"{n / floor:.0f}",
+            ]
+        )
+    return rows
+
+
+def tree_rss(pid: int) -> int:
+    """The resident memory, in kB, of process ``pid`` and every process below it (read from ``/proc``)."""
+    parents: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat[1])
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                sizes[int(entry.name)] = int(line.split()[1])
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += sizes.get(current, 0)
+        todo += [child for child, parent in parents.items() if parent == current]
+    return total
+
+
+def command_run(folder: Path, jobs: int) -> tuple[float, float]:
+    """Seconds and peak resident MB (the command and its workers together) of ``cleaner clean folder -o out``."""
+    out = folder.parent / f"out-{jobs}"
+    cmd = [sys.executable, "-m", "cleaner", "clean", str(folder), "-o", str(out), "--jobs", str(jobs), "--quiet"]
+    start = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    if process.returncode not in (0, 1):
+        error = process.stderr.read().decode(errors="replace")[-500:] if process.stderr else ""
+        sys.exit(f"bench_speed: the command failed ({process.returncode}): {error}")
+    shutil.rmtree(out, ignore_errors=True)
+    return seconds, peak / 1024
+
+
+def command_rows(bench: BenchSet, files: int, jobs: Sequence[int]) -> list[list[str]]:
+    """One row per ``--jobs`` value: files/s over ``files`` text files, the speed-up, peak memory."""
+    texts = [p.text("text_recall") for p in bench.pages]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="cleaner-speed-") as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for n in range(files):
+            (folder / f"{n:05d}.txt").write_text(texts[n % len(texts)], encoding="utf-8")
+        first = None
+        for j in jobs:
+            seconds, peak = command_run(folder, j)
+            first = first or seconds
+            rows.append([f"`--jobs {j}`", f"{files / seconds:.1f}", f"{first / seconds:.2f}×", f"{peak:.0f}"])
+    return rows
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(r) + " |" for r in rows])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--bench", type=Path, help="the scrapinghub folder")
-    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
-    parser.add_argument("--copies", type=int, default=3, help="copies of the pages in the command's folder")
+    parser.add_argument("--set", default="scrapinghub", help="the bench set whose pages are timed")
+    parser.add_argument("--files", type=int, default=400, help="text files in the command's folder")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to time")
     parser.add_argument("--no-command", action="store_true", help="time the library only")
     args = parser.parse_args(argv)
-    bench = find_bench(args.bench)
-    print(
-        "| input | library: docs/s | library: MB/s | "
-        + " | ".join(f"command --jobs {j}: files/s (MB/s)" for j in args.jobs)
-        + " |"
-    )
-    print("| --- | --- | --- |" + " --- |" * len(args.jobs))
-    for variant in args.variants:
-        run = cleaner_for(variant)
-        if run is None:
-            print(f"| {variant} | not available in this version | | " + " | " * len(args.jobs))
-            continue
-        files = pages(bench, variant)
-        docs, mbs = library_speed(files, run)
-        cells = [f"{variant}", f"{docs:.1f}", f"{mbs:.2f}"]
-        if not args.no_command:
-            for jobs in args.jobs:
-                fps, cmbs, code = command_speed(files, args.copies, jobs)
-                cells.append(f"{fps:.1f} ({cmbs:.2f})" + ("" if code in (0, 1) else f" exit {code}"))
-        print("| " + " | ".join(cells) + " |")
+    bench = BenchSet.find(args.set)
+    header = [
+        "input",
+        "cleaner: docs/s",
+        "MB/s",
+        "building block alone: docs/s",
+        "cleaner ÷ block",
+        "I/O floor: docs/s",
+    ]
+    print(table(header, library_rows(bench)))
+    if not args.no_command:
+        print()
+        print(table(["command", "files/s", "speed-up", "peak memory (MB)"], command_rows(bench, args.files, args.jobs)))
     return 0
 
 

@@ -353,6 +353,10 @@ CASES: dict[str, tuple[Classifier, Context, list[str], list[str]]] = {
             "Short line here",
             "and then the river rose over the road in the night",
             "The minister, who spoke on condition of anonymity, said:",
+            # the article's first sub-heading, just under the title
+            "Why the new rules matter for renters",
+            "What We Learned From Ten Years of Flood Data",
+            "Step 1 - Check the tyres before you leave",
         ],
     ),
     "author-bio": (
@@ -814,32 +818,42 @@ def test_bulleted_teasers_at_the_end(texts: list[str], start: int | None) -> Non
 
 
 STORY = ["The firm said profits rose 8% in the quarter.", "Its shares rose 3% in early trading on Tuesday."]
+#: The same story, as a press release says it is one.
+RELEASE = ["BASEL, May 2, 2024 /PRNewswire/ -- The firm said profits rose 8% in the quarter.", STORY[1]]
+ABOUT = ["About Example Corp.", "Example Corp. makes parts for trucks and buses in nine countries."]
+OPENER = [
+    "Example Corp. is a leading provider of software for hospitals and clinics in Europe and Asia.",
+    "Example Corp. is headquartered in Basel and employs 900 people.",
+    "www.example.com",
+]
 
 
 @pytest.mark.parametrize(
-    "tail,rule",
+    "story,tail,rule",
     [
-        (["About Example Corp.", "Example Corp. makes parts for trucks and buses in nine countries."], "press-about"),
-        (["Über Example AG", "Die Example AG ist ein Hersteller von Pumpen mit Sitz in Bremen."], "press-about"),
-        (["Media contact:", "Jane Doe", "press@example.com"], "press-header"),
+        (RELEASE, ABOUT, "press-about"),
         (
+            ["Pressemitteilung", *STORY],
+            ["Über Example AG", "Die Example AG ist ein Hersteller von Pumpen mit Sitz in Bremen."],
+            "press-about",
+        ),
+        (STORY, ["Media contact:", "Jane Doe", "press@example.com"], "press-header"),
+        (
+            STORY,
             ["Forward-Looking Statements", "This release contains forward-looking statements that involve risks."],
             "press-header",
         ),
-        (
-            [
-                "Example Corp. is a leading provider of software for hospitals and clinics in Europe and Asia.",
-                "Example Corp. is headquartered in Basel and employs 900 people.",
-                "www.example.com",
-            ],
-            "press-opener",
-        ),
+        (RELEASE, OPENER, "press-opener"),
+        # A blog post or a company's page that closes with what the company does: that is its text.
+        (STORY, ABOUT, None),
+        (STORY, OPENER, None),
         # The author's box, a sentence about a crowd, a company described as the story's last word.
-        (["About the author", "Jane Doe writes about science for Example News."], None),
-        (["About 200 people gathered outside the court on Monday.", "Police said the protest was peaceful."], None),
-        (["About Mars", "Scientists will keep watching the planet for years."], None),
-        (["Example Corp. is a leading maker of truck parts, and its shares have doubled this year."], None),
+        (RELEASE, ["About the author", "Jane Doe writes about science for Example News."], None),
+        (RELEASE, ["About 200 people gathered outside the court on Monday.", "Police said the protest was peaceful."], None),
+        (RELEASE, ["About Mars", "Scientists will keep watching the planet for years."], None),
+        (RELEASE, ["Example Corp. is a leading maker of truck parts, and its shares have doubled this year."], None),
         (
+            RELEASE,
             [
                 "Example Corp. is a leading maker of truck parts.",
                 "Shares of Example Corp. fell 3% after the announcement, and analysts cut their targets.",
@@ -848,9 +862,9 @@ STORY = ["The firm said profits rose 8% in the quarter.", "Its shares rose 3% in
         ),
     ],
 )
-def test_press_release_boilerplate_at_the_end(tail: list[str], rule: str | None) -> None:
-    found = press_boilerplate(STORY + tail, len(STORY) + len(tail))
-    assert (found and found[1], found and found[0]) == (rule, len(STORY)) if rule else found is None
+def test_press_release_boilerplate_at_the_end(story: list[str], tail: list[str], rule: str | None) -> None:
+    found = press_boilerplate(story + tail, len(story) + len(tail))
+    assert (found and found[1], found and found[0]) == (rule, len(story)) if rule else found is None
 
 
 CUT = "The river rose all night, and by dawn the old town by the bridge had flooded as …"

@@ -93,43 +93,50 @@ def parse(html: str) -> Any:
         return None
 
 
-class Shingles:
-    """The word trigrams of a text, to tell how much of a block it holds, however it cut its lines.
+def kept_shares(texts: Sequence[str], kept: str) -> list[float]:
+    """For each of some texts (a page's blocks, in order), the share of its words that ``kept`` holds, in order.
 
-    >>> kept = Shingles("The talks went on for hours on Monday.\\nNo deal.")
-    >>> kept.share("the talks went on"), kept.share("Sign up now"), kept.share("No deal")
-    (1.0, 0.0, 1.0)
+    The words of the blocks are aligned with the words of ``kept`` (an extractor's text of the page)
+    as two sequences, so a sentence that a summary at the top repeats counts once, where the
+    extractor took it, however the extractor cut its lines.
+
+    >>> kept_shares(["Key point: the talks went on", "Menu", "The talks went on for hours on Monday."],
+    ...             "The talks went on for hours on Monday.")
+    [0.0, 0.0, 1.0]
     """
+    import difflib
 
-    def __init__(self, text: str) -> None:
+    spans, blocks = [], []
+    for text in texts:
         found = words(text).split()
-        self.grams = {tuple(found[i : i + 3]) for i in range(len(found) - 2)}
-        self.lines = {words(line) for line in text.split("\n")} - {""}
-        self.joined = " ".join(found)
+        spans.append(len(found))
+        blocks.extend(found)
+    matched = [False] * len(blocks)
+    matcher = difflib.SequenceMatcher(None, blocks, words(kept).split(), autojunk=False)
+    for start, _, size in matcher.get_matching_blocks():
+        if size >= MATCH_WORDS:
+            matched[start : start + size] = [True] * size
+    out, at = [], 0
+    for size in spans:
+        out.append(sum(matched[at : at + size]) / size if size else 0.0)
+        at += size
+    return out
 
-    def share(self, text: str) -> float:
-        """The share of ``text``'s word trigrams found here (a line of one or two words: found whole)."""
-        found = words(text).split()
-        if len(found) < 3:
-            line = " ".join(found)
-            if not line:
-                return 0.0
-            return 1.0 if line in self.lines else (0.5 if f" {line} " in f" {self.joined} " else 0.0)
-        grams = [tuple(found[i : i + 3]) for i in range(len(found) - 2)]
-        return sum(g in self.grams for g in grams) / len(grams)
+
+#: Words aligned in a run shorter than this are chance, not the extractor keeping the text.
+MATCH_WORDS = 3
 
 
 def with_extraction(blocks: Sequence[Block], recall: str, standard: str) -> list[Block]:
     """The blocks, each told how much of it trafilatura keeps in recall mode and in its standard mode."""
-    kept_recall, kept_standard = Shingles(recall), Shingles(standard)
+    texts = [b.text for b in blocks]
+    shares = zip(kept_shares(texts, recall), kept_shares(texts, standard), strict=True)
     out = []
-    for block in blocks:
+    for block, (in_recall, in_standard) in zip(blocks, shares, strict=True):
         if block.page is None:
             out.append(block)
             continue
-        signals = dataclasses.replace(
-            block.page, recall=kept_recall.share(block.text), standard=kept_standard.share(block.text)
-        )
+        signals = dataclasses.replace(block.page, recall=in_recall, standard=in_standard)
         out.append(Block(block.text, block.kind, block.by, signals))
     return out
 

@@ -10,7 +10,7 @@
 
 >>> imprint("ACME GmbH | USt-IdNr.: DE123456789 | Tel.: +49 30 1234567", Context(where="tail")).kind
 'imprint'
->>> press_boilerplate(["ACME buys a rival.", "The deal closes in May.", "About ACME", "ACME makes widgets."], 4)
+>>> press_boilerplate(["ACME buys a rival (Business Wire).", "The deal closes in May.", "About ACME", "ACME makes widgets."], 4)
 (2, 'press-about')
 """
 
@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from cleaner.lexicon import alternation, listed, words
+from cleaner.lexicon import alternation, listed, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 #: How far above the end of the text a press-release section may start, in blocks.
@@ -113,24 +113,48 @@ def _speaks_of(text: str, name: str) -> bool:
     return word_count(text) <= 30 and (_EMAIL.search(text) is not None or _labelled("phone").search(text) is not None)
 
 
+_release = functools.partial(phrase_pattern, "press_release")
+#: How many blocks at the top of the text may say that it is a press release.
+RELEASE_TOP = 20
+
+
+def is_release(texts: Sequence[str], end: int) -> bool:
+    """True when the text says it is a press release: "press release", a wire service, at its top or near ``end``.
+
+    >>> is_release(["NEW YORK, May 2 (BUSINESS WIRE) -- Example Corp. said ...", "More."], 2)
+    True
+    >>> is_release(["The firm said profits rose.", "About Example Corp."], 2)
+    False
+    """
+    near = [*texts[:RELEASE_TOP], *texts[max(RELEASE_TOP, end - WINDOW) : end]]
+    return any(_release().search(t[:500]) for t in near)
+
+
 def press_boilerplate(texts: Sequence[str], end: int) -> tuple[int, str] | None:
     """Where the press-release boilerplate ending at ``end`` starts, and the rule that found it.
 
-    Three starts, searched upwards from the end: an "About ACME" header whose
-    next block names ACME; a header such as "Media contact" or
-    "Forward-looking statements"; or "ACME is a leading provider of …" when
-    one block at least follows it, and every block after it opens with ACME or is a short contact line.  At least two
-    blocks of story must stand above it.
+    Three starts, searched upwards from the end: a header such as "Media
+    contact" or "Forward-looking statements"; and, in a text that says it is
+    a press release (:func:`is_release`), an "About ACME" header whose next
+    block names ACME, or "ACME is a leading provider of …" when one block at
+    least follows it, and every block after it opens with ACME or is a short
+    contact line (a blog post closes with "About us" too, and that is its
+    text).  At least two blocks of story must stand above it.
     """
     found: tuple[int, str] | None = None
+    release: bool | None = None
     for start in range(end - 1, max(1, end - 1 - WINDOW), -1):
         text = texts[start].strip()
+        if word_count(text) <= 5 and not ends_sentence(text) and _press_header().fullmatch(text):
+            found = start, "press-header"
+            continue
+        if release is None:
+            release = is_release(texts, end)
+        if not release:
+            continue
         name = _about_header(text)
         if name is not None and start + 1 < end and _opens_with(texts[start + 1], name):
             found = start, "press-about"
-            continue
-        if word_count(text) <= 5 and not ends_sentence(text) and _press_header().fullmatch(text):
-            found = start, "press-header"
             continue
         m = _opener().match(text)
         if m is not None and start + 1 < end and all(_speaks_of(t, m.group("name")) for t in texts[start + 1 : end]):

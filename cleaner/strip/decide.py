@@ -62,7 +62,7 @@ RULE_CHARS = 5000
 _LIST_MARK = re.compile(r"^(?:[*+•·▪►]|o(?=\s))\s+")
 
 Memo = dict[tuple[str, str, str], "Claim | None"]
-Scorer = Callable[[Sequence[Block]], list[float]]
+Scorer = Callable[[Sequence[Block]], tuple[list[float], float]]
 
 
 def first_claim(text: str, ctx: Context, rules: Iterable[Rule], memo: Memo | None = None) -> Claim | None:
@@ -182,6 +182,7 @@ class _Round:
 
     blocks: Sequence[Block]
     prose: Sequence[float]
+    dump: float
     model: Model | None
     memo: Memo
     authors: tuple[str, ...]
@@ -198,7 +199,7 @@ class _Round:
 
     def not_prose(self, i: int, edge: bool) -> bool:
         model = self.model
-        return model is not None and self.prose[i] < model.drop(self.blocks[i].page, edge)
+        return model is not None and self.prose[i] < model.drop(self.blocks[i].page, edge, self.dump)
 
     def label(self, i: int, kind: str, rule: str, facts: Iterable[Fact] = ()) -> None:
         self.labels[i] = (kind, rule)
@@ -345,10 +346,11 @@ class StripChrome:
             if not kept:
                 break
             chosen = [blocks[i] for i in kept]
-            prose = scorer(chosen) if scorer is not None else [0.5] * len(chosen)
+            prose, dump = scorer(chosen) if scorer is not None else ([0.5] * len(chosen), 0.0)
             authors = _authors(doc.facts) + _authors(facts)
-            r = _Round(chosen, prose, model, memo, authors)
-            found = {"title"} if titled else set()
+            r = _Round(chosen, prose, dump, model, memo, authors)
+            # A page names its title; its stand-first, once taken, is not taken again in a later round.
+            found = {"title"} | ({"description"} & {fact.field for fact in facts}) if titled else set()
             head_end = _head(r, head_rules, found) if (head_rules or scorer) else 0
             if r.cut is None:
                 tail_start = (

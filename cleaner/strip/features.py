@@ -81,6 +81,7 @@ SHAPE = (
     "time",
 )
 PLACE = (
+    "duplicated",
     "position",
     "chars_before",
     "prose_before",
@@ -274,6 +275,31 @@ def shape(text: str, stop: frozenset[str] | None) -> list[float]:
     ]
 
 
+def duplicated(texts: Sequence[str]) -> list[float]:
+    """For each block, the share of its word trigrams that other blocks of the document hold too.
+
+    A teaser repeating a paragraph, or a block holding a copy of the whole
+    article (a print version, a summary), is covered by the rest.
+
+    >>> duplicated(["the cat sat on the mat", "the cat sat on the mat today", "a dog barked"])
+    [1.0, 0.8, 0.0]
+    """
+    grams = [_trigrams(t) for t in texts]
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for found in grams:
+        counts.update(set(found))
+    out = []
+    for found in grams:
+        unique = set(found)
+        out.append(sum(counts[g] > 1 for g in unique) / len(unique) if unique else 0.0)
+    return out
+
+
+def _trigrams(text: str) -> list[tuple[str, str, str]]:
+    found = [w.lower() for w in _WORD.findall(text[:20000])]
+    return [(found[i], found[i + 1], found[i + 2]) for i in range(len(found) - 2)]
+
+
 def _is_prose(row: Sequence[float], known: bool) -> bool:
     words_, stop, ends = row[0], row[2], row[3]
     return ends == 1.0 and words_ >= math.log1p(PROSE_WORDS) and (stop >= PROSE_STOPWORDS or not known)
@@ -363,6 +389,7 @@ def featurize(
     centre = max(range(n), key=lambda i: (window[i], -i)) if n else 0
     centre_at = sum(sizes[:centre])
     to_prose = _nearest(prose)
+    copies = duplicated(texts)
     short_run = _runs([_is_short(s) for s in shapes])
     seen = Counter(t for t in texts if len(t) >= 20)
     shaped = [_DIGITS.sub("0", t.casefold()) for t in texts]
@@ -390,6 +417,7 @@ def featurize(
         prev2 = shapes[i - 2] if i > 1 else empty
         nxt2 = shapes[i + 2] if i + 2 < n else empty
         place = [
+            copies[i],
             i / (n - 1) if n > 1 else 0.5,
             before / total,
             prose_before / prose_total,

@@ -94,12 +94,32 @@ def navigation(text: str, ctx: Context) -> Claim | None:
     return None
 
 
+#: A stand-first is a sentence of at least this many words; a shorter line under the title is a sub-heading.
+STANDFIRST_WORDS = 10
+
+
+def _capitalised(text: str) -> float:
+    """The share of the words of ``text`` that open with a capital or a digit (a heading in Title Case: most).
+
+    >>> _capitalised("The Real Cost of Marketing in 2025"), _capitalised("The cost of marketing rose")
+    (0.7142857142857143, 0.2)
+    """
+    found = re.findall(r"[^\W_][\w'’\-]*", text)
+    return sum(w[0].isupper() or w[0].isdigit() for w in found) / len(found) if found else 0.0
+
+
 def description(text: str, ctx: Context) -> Claim | None:
-    """Claim a stand-first: a one-sentence summary under the title, left without a full stop."""
+    """Claim a stand-first: a one-sentence summary under the title, left without a full stop.
+
+    It reads as a sentence: ten words or more, most of them in lower case
+    (a line in Title Case, or a short one, is the article's first sub-heading).
+    """
     if "title" not in ctx.found or "description" in ctx.found:
         return None
     n = word_count(text)
-    if not 6 <= n <= 60 or ends_sentence(text) or text.rstrip()[-1] in ",;:" or not _starts_like_heading(text):
+    if not STANDFIRST_WORDS <= n <= 60 or ends_sentence(text) or text.rstrip()[-1] in ",;:" or not _starts_like_heading(text):
+        return None
+    if _capitalised(text) > 0.5:
         return None
     if not any(looks_like_body(t) for t in ctx.after[:6]):
         return None

@@ -7,14 +7,19 @@ Inference is plain Python: each tree is walked from its root to a leaf, the
 leaves' values are summed, and the sum goes through the logistic function.
 
 A block that no rule names is dropped when its probability is below its
-threshold (:meth:`Model.drop`): for a block of plain text, one for the head and
-tail and one for the middle; for a block of a page, one for the blocks that
-trafilatura keeps and a higher one for the others, so that the model overrules
+threshold (:meth:`Model.drop`).  For a block of plain text the threshold
+depends on where it stands (the head and tail, or the middle) and on how much
+the whole text looks like the dump of a page (its menus, footers and teasers)
+rather than an article: a small logistic model over the document's features
+(:attr:`Model.document`) says so, and the threshold moves from the article's
+towards the dump's.  For a block of a page, one threshold holds where
+trafilatura's standard mode keeps it, a higher one where only its recall mode
+does, and a higher one still elsewhere, so that the model overrules
 trafilatura only where it is sure.  A rule's claim on a
 block whose probability is at least :attr:`Model.veto` is overruled: the model
 is sure it is prose.
 
->>> model = Model.from_dict({"features": ["words"], "baseline": 0.0, "drop": {"text-edge": 0.5}, "veto": 0.9,
+>>> model = Model.from_dict({"features": ["words"], "baseline": 0.0, "drop": {"article-edge": 0.5}, "veto": 0.9,
 ...     "trees": [{"feature": [0, -1, -1], "threshold": [2.0, 0, 0], "left": [1, 0, 0], "right": [2, 0, 0],
 ...                "value": [0.0, -3.0, 3.0]}]})
 >>> [round(p, 3) for p in model.prose([[1.0], [5.0]])]
@@ -35,9 +40,10 @@ from cleaner.document import Block, PageSignals
 
 #: Where the shipped model lies, inside the package.
 DATA = "block_model.json"
-#: The thresholds a model has: for text, at the edges and in the middle; for pages, kept by trafilatura or not.
-DROPS = ("text-edge", "text-middle", "page-kept", "page-other")
-#: A page's block is one trafilatura keeps when this share of it is in trafilatura's recall-mode text.
+#: The thresholds a model has: for an article's text and for a page's dump, at the edges and in the middle;
+#: for the blocks of a page, kept by trafilatura's standard mode, by its recall mode only, or by neither.
+DROPS = ("article-edge", "article-middle", "dump-edge", "dump-middle", "page-kept", "page-recall", "page-other")
+#: A page's block is one trafilatura keeps when this share of it is in trafilatura's text.
 KEPT = 0.5
 
 Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]
@@ -53,6 +59,8 @@ class Model:
     #: The thresholds below which a block no rule names is dropped (the keys of :data:`DROPS`).
     drops: Mapping[str, float]
     veto: float
+    #: How much a text looks like a page's dump: ``(feature indexes, weights, bias)`` of a logistic model.
+    document: tuple[tuple[int, ...], tuple[float, ...], float]
     #: Anything else the training script recorded (its settings, its cross-validated scores).
     info: Mapping[str, Any]
 
@@ -69,26 +77,41 @@ class Model:
             )
             for t in data["trees"]
         )
-        drop = data["drop"]
-        drops = (
-            {k: float(drop) for k in DROPS}
-            if isinstance(drop, (int, float))
-            else {k: float(v) for k, v in drop.items()}
-        )
+        features = tuple(data["features"])
+        document = data.get("document") or {"features": [], "weights": [], "bias": 0.0}
         return cls(
-            tuple(data["features"]),
+            features,
             float(data["baseline"]),
             trees,
-            drops,
+            {k: float(v) for k, v in data["drop"].items()},
             float(data["veto"]),
-            {k: v for k, v in data.items() if k not in ("features", "baseline", "trees", "drop", "veto")},
+            (
+                tuple(features.index(name) for name in document["features"]),
+                tuple(float(w) for w in document["weights"]),
+                float(document["bias"]),
+            ),
+            {k: v for k, v in data.items() if k not in ("features", "baseline", "trees", "drop", "veto", "document")},
         )
 
-    def drop(self, page: PageSignals | None, edge: bool) -> float:
-        """The threshold for a block: of text in the head or tail (``edge``) or the middle; of a page, kept by trafilatura or not."""
+    def drop(self, page: PageSignals | None, edge: bool, dump: float = 0.0) -> float:
+        """The threshold for a block.
+
+        Of plain text: in the head or tail (``edge``) or the middle, between the
+        article's and the dump's by ``dump`` (:meth:`dumpness`); of a page: kept
+        by trafilatura's standard mode, by its recall mode only, or by neither.
+        """
         if page is not None:
-            return self.drops.get("page-kept" if page.recall >= KEPT else "page-other", 0.0)
-        return self.drops.get("text-edge" if edge else "text-middle", 0.0)
+            tier = "page-kept" if page.standard >= KEPT else "page-recall" if page.recall >= KEPT else "page-other"
+            return self.drops.get(tier, 0.0)
+        place = "edge" if edge else "middle"
+        article, whole_page = self.drops.get(f"article-{place}", 0.0), self.drops.get(f"dump-{place}", 0.0)
+        return article + dump * (whole_page - article)
+
+    def dumpness(self, row: Sequence[float]) -> float:
+        """How much the document that ``row`` (any of its blocks' rows) belongs to looks like a page's dump."""
+        indexes, weights, bias = self.document
+        z = bias + sum(w * row[i] for i, w in zip(indexes, weights, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-500.0, min(500.0, z))))
 
     def score(self, row: Sequence[float]) -> float:
         """The model's raw score (log-odds) of one row of features."""
@@ -104,8 +127,8 @@ class Model:
         """The probability that each row's block is article prose."""
         return [1.0 / (1.0 + math.exp(-max(-500.0, self.score(row)))) for row in rows]
 
-    def scorer(self) -> Callable[[Sequence[Block]], list[float]]:
-        """The probability that each of some blocks (the kept blocks of a document, in order) is prose."""
+    def scorer(self) -> Callable[[Sequence[Block]], tuple[list[float], float]]:
+        """For some blocks (the kept blocks of a document, in order): how likely each is prose, and the document's dumpness."""
         from cleaner.strip.features import NAMES, featurize
 
         if self.features != NAMES:
@@ -113,8 +136,9 @@ class Model:
 
             raise ConfigError("the block model was fitted on other features than this version computes: retrain it")
 
-        def score(blocks: Sequence[Block]) -> list[float]:
-            return self.prose(featurize([b.text for b in blocks], [b.page for b in blocks]))
+        def score(blocks: Sequence[Block]) -> tuple[list[float], float]:
+            rows = featurize([b.text for b in blocks], [b.page for b in blocks])
+            return self.prose(rows), (self.dumpness(rows[0]) if rows else 0.0)
 
         return score
 

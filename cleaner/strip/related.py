@@ -255,6 +255,8 @@ def middle_group(texts: Sequence[str], start: int) -> int:
     3
     >>> middle_group(["Related", "The vote", "The council voted on Monday, and the plan passed."], 0)
     0
+    >>> middle_group(["Also read:", "- Storm hits coast", "- Ten things to know", "What happens next", "The storm hit."], 0)
+    3
     """
     header = texts[start].strip()
     if related_header(header) is None:
@@ -262,9 +264,14 @@ def middle_group(texts: Sequence[str], start: int) -> int:
     if word_count(header) < 2 and not header.endswith(":") and not header.isupper():
         return 0  # "Related" alone may be a sub-heading; "Related:" or "RELATED" is not
     n = 0
+    bulleted = None
     for text in texts[start + 1 : start + 1 + 12]:
         if not is_teaser(text) or related_header(text) is not None:
             break
+        listed = _BULLET.fullmatch(text.strip()) is not None
+        if bulleted is not None and listed != bulleted:
+            break  # a list of links ends where the list ends: the line after it is the story's again
+        bulleted = listed
         n += 1
     return 1 + n if n >= 2 else 0
 
