@@ -54,6 +54,8 @@ class PageSignals:
     hidden: bool = False
     #: How deep in the page it sits.
     depth: int = 0
+    #: A number for the element holding the block's element: blocks with the same number are siblings.
+    group: int = 0
     #: How much of it trafilatura keeps in recall mode and in its standard mode (0 to 1).
     recall: float = 0.0
     standard: float = 0.0

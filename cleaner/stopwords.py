@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 
@@ -50,21 +51,32 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _TOKEN.findall(text)]
 
 
+#: The language is judged on at most this many characters from the start of the texts.
+SAMPLE = 100_000
+
+
 def best_language(texts: Sequence[str]) -> tuple[str | None, float]:
-    """The language whose stop words cover most of ``texts``, and that share.
+    """The language whose stop words cover most of ``texts`` (their first :data:`SAMPLE` characters), and that share.
 
     >>> best_language(["Der Hund und die Katze sind in dem Haus."])[0]
     'de'
     >>> best_language(["12345"])
     (None, 0.0)
     """
-    tokens = [w for t in texts for w in words(t)]
-    if not tokens:
+    counts: Counter[str] = Counter()
+    budget = SAMPLE
+    for text in texts:
+        if budget <= 0:
+            break
+        counts.update(words(text[:budget]))
+        budget -= len(text)
+    total = sum(counts.values())
+    if not total:
         return None, 0.0
     best: tuple[str | None, float] = (None, 0.0)
     for language in stopword_languages():
         stop = stopwords(language)
-        share = sum(w in stop for w in tokens) / len(tokens)
+        share = sum(n for w, n in counts.items() if w in stop) / total
         if share > best[1]:
             best = (language, share)
     return best

@@ -98,7 +98,7 @@ def test_cleaning_a_page_twice_changes_nothing(lines: list[str]) -> None:
 def test_the_shipped_model_reads_the_features_the_package_computes() -> None:
     model = load()
     assert model.features == NAMES
-    assert set(model.drops) == set(DROPS) and all(0 < d < model.veto <= 1 for d in model.drops.values())
+    assert set(model.drops) == set(DROPS) and all(0 < d <= 1 for d in model.drops.values()) and 0 < model.veto <= 1
     assert model.info["cross_validated"]["grouped_by"] == "site"
     rows = featurize(PROSE)
     assert all(0.0 <= p <= 1.0 for p in model.prose(rows))

@@ -262,6 +262,9 @@ class _Frame:
     hidden: bool
     depth: int
     row: bool = False
+    #: A number for this element, and the number of the element it stands in (blocks with one parent are siblings).
+    number: int = 0
+    parent: int = 0
 
 
 def _visible(text: str) -> int:
@@ -300,7 +303,7 @@ class _Blocks:
             if text and text != "| |":
                 links = min(1.0, self.linked / max(1, _visible(text)))
                 signals = PageSignals(
-                    frame.tag, frame.within, frame.named, frame.near, links, frame.hidden, frame.depth
+                    frame.tag, frame.within, frame.named, frame.near, links, frame.hidden, frame.depth, frame.parent
                 )
                 self.out.append(Block(self.prefix + text, page=signals))
         self.parts, self.linked, self.frame, self.prefix = [], 0, None, ""
@@ -323,7 +326,7 @@ def _events(root: Any) -> Iterator[tuple[int, Any]]:
             stack.append((child, None))
 
 
-def _frame(element: Any, tag: str, parent: _Frame) -> _Frame:
+def _frame(element: Any, tag: str, parent: _Frame, number: int) -> _Frame:
     bits = name_bits(element)
     up = element.getparent()
     return _Frame(
@@ -334,6 +337,8 @@ def _frame(element: Any, tag: str, parent: _Frame) -> _Frame:
         bits | (name_bits(up) if up is not None else 0),
         parent.hidden or is_hidden(element) or bits & NAMED["hidden"] != 0,
         parent.depth + 1,
+        number=number,
+        parent=parent.number,
     )
 
 
@@ -343,7 +348,7 @@ def page_blocks(tree: Any) -> list[Block]:
     root = body if body is not None else tree
     blocks = _Blocks()
     frames = [_Frame(None, "body", 0, 0, 0, False, 0)]
-    links = skipping = 0
+    links = skipping = opened = 0
     for entering, element in _events(root):
         tag = element.tag if isinstance(element.tag, str) else ""
         if entering:
@@ -358,7 +363,8 @@ def page_blocks(tree: Any) -> list[Block]:
                 blocks.add("\ue000", frames[-1], False)
             elif tag in BLOCK_TAGS and element is not root:
                 blocks.cut()
-                frame = _frame(element, tag, frames[-1])
+                opened += 1
+                frame = _frame(element, tag, frames[-1], opened)
                 frame.row = tag == "tr" and _plain_row(element)
                 frames.append(frame)
                 if tag == "li":

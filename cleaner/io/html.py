@@ -111,8 +111,11 @@ def kept_shares(texts: Sequence[str], kept: str) -> list[float]:
         found = words(text).split()
         spans.append(len(found))
         blocks.extend(found)
+    extracted = words(kept).split()
+    if len(blocks) > ALIGN_WORDS or len(extracted) > ALIGN_WORDS:
+        return _shared_trigrams(texts, extracted)
     matched = [False] * len(blocks)
-    matcher = difflib.SequenceMatcher(None, blocks, words(kept).split(), autojunk=False)
+    matcher = difflib.SequenceMatcher(None, blocks, extracted, autojunk=False)
     for start, _, size in matcher.get_matching_blocks():
         if size >= MATCH_WORDS:
             matched[start : start + size] = [True] * size
@@ -125,6 +128,24 @@ def kept_shares(texts: Sequence[str], kept: str) -> list[float]:
 
 #: Words aligned in a run shorter than this are chance, not the extractor keeping the text.
 MATCH_WORDS = 3
+#: Pages of more words than this are not aligned (aligning costs more than linear time) but compared
+#: by the word trigrams they share: the same answer, but for a sentence the page repeats.
+ALIGN_WORDS = 30_000
+
+
+def _shared_trigrams(texts: Sequence[str], extracted: list[str]) -> list[float]:
+    """For each text, the share of its word trigrams that ``extracted`` holds.
+
+    >>> _shared_trigrams(["the talks went on", "menu"], "the talks went on and on".split())
+    [1.0, 0.0]
+    """
+    grams = {tuple(extracted[i : i + 3]) for i in range(len(extracted) - 2)}
+    out = []
+    for text in texts:
+        found = words(text).split()
+        own = [tuple(found[i : i + 3]) for i in range(len(found) - 2)]
+        out.append(sum(g in grams for g in own) / len(own) if own else 0.0)
+    return out
 
 
 def with_extraction(blocks: Sequence[Block], recall: str, standard: str) -> list[Block]:

@@ -42,7 +42,7 @@ from typing import Any
 
 from cleaner.document import Block, Document, Fact, PageSignals
 from cleaner.strip.claims import Claim, Context, looks_like_body
-from cleaner.strip.model import Model, load
+from cleaner.strip.model import KEPT, Model, load
 from cleaner.strip.registry import HEAD, MIDDLE, MODEL_KIND, TAIL, Rule, Run, rules_for, runs_for
 
 #: How many following (or preceding) blocks a rule may look at.
@@ -194,8 +194,12 @@ class _Round:
         self.texts = [b.text for b in self.blocks]
 
     def vetoed(self, i: int) -> bool:
-        """Whether the model overrules a rule on block ``i``: it is sure the block is prose, and it reads as a sentence."""
-        return self.model is not None and self.prose[i] >= self.model.veto and looks_like_body(self.texts[i])
+        """Whether the model overrules a rule on block ``i``: it is sure the block is prose, and the block reads
+        as a sentence or, on a page, trafilatura's standard mode keeps it too."""
+        if self.model is None or self.prose[i] < self.model.veto:
+            return False
+        page = self.blocks[i].page
+        return looks_like_body(self.texts[i]) or (page is not None and page.standard >= KEPT)
 
     def not_prose(self, i: int, edge: bool) -> bool:
         model = self.model

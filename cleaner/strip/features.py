@@ -159,6 +159,9 @@ PAGE: tuple[str, ...] = (
     "next_standard",
     "prev_links",
     "next_links",
+    "siblings",
+    "siblings_standard",
+    "siblings_recall",
 )
 NAMES: tuple[str, ...] = (
     *SHAPE,
@@ -364,21 +367,35 @@ def language_of(texts: Sequence[str]) -> frozenset[str] | None:
     return stopwords(language) if language and share >= 0.15 else None
 
 
+#: What :func:`featurize` may keep of a block between calls on the same document: its shape and hits, by text.
+Memo = dict[tuple[str, frozenset[str] | None], tuple[list[float], tuple[list[float], list[float]]]]
+
+
 def featurize(
-    texts: Sequence[str], pages: Sequence[PageSignals | None] | None = None, stop: frozenset[str] | None = None
+    texts: Sequence[str],
+    pages: Sequence[PageSignals | None] | None = None,
+    stop: frozenset[str] | None = None,
+    memo: Memo | None = None,
 ) -> list[list[float]]:
     """One row of :data:`NAMES` per block, for the blocks of one document, in order.
 
     ``pages`` are the blocks' page signals, when they came from a page.
     ``stop`` is the stop-word list of the document's language; by default it
-    is chosen from the texts (:func:`language_of`).
+    is chosen from the texts (:func:`language_of`).  A block's own shape and
+    word-list hits do not change when other blocks go, so a ``memo`` kept
+    across calls on one document computes each once.
     """
     if stop is None:
         stop = language_of(texts)
     known = stop is not None
     n = len(texts)
-    shapes = [shape(t, stop) for t in texts]
-    lists = [hits(t) for t in texts]
+    if memo is None:
+        memo = {}
+    for t in texts:
+        if (t, stop) not in memo:
+            memo[(t, stop)] = (shape(t, stop), hits(t))
+    shapes = [memo[(t, stop)][0] for t in texts]
+    lists = [memo[(t, stop)][1] for t in texts]
     sizes = [len(t) for t in texts]
     total = sum(sizes) or 1
     prose = [_is_prose(s, known) for s in shapes]
@@ -475,6 +492,10 @@ def page_rows(pages: Sequence[PageSignals | None]) -> list[list[float]]:
     links = [p.links if p else 0.0 for p in pages]
     first, last = _span(recall)
     first_std, last_std = _span(standard)
+    families: dict[int, list[int]] = {}
+    for i, p in enumerate(pages):
+        if p is not None:
+            families.setdefault(p.group, []).append(i)
     kept = [v >= 0.5 for v in recall]
     to_recall = _nearest(kept) if any(kept) else [n] * n
     rows = []
@@ -507,6 +528,19 @@ def page_rows(pages: Sequence[PageSignals | None]) -> list[list[float]]:
                 standard[i + 1] if i + 1 < n else 0.0,
                 links[i - 1] if i > 0 else 0.0,
                 links[i + 1] if i + 1 < n else 0.0,
+                *_siblings(families[p.group], i, standard, recall),
             ]
         )
     return rows
+
+
+def _siblings(group: Sequence[int], i: int, standard: Sequence[float], recall: Sequence[float]) -> list[float]:
+    """How many other blocks share block ``i``'s parent, and how much of them trafilatura keeps in each mode."""
+    others = len(group) - 1
+    if others <= 0:
+        return [0.0, 0.0, 0.0]
+    return [
+        math.log1p(others),
+        (sum(standard[j] for j in group) - standard[i]) / others,
+        (sum(recall[j] for j in group) - recall[i]) / others,
+    ]

@@ -32,7 +32,7 @@ import functools
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -63,6 +63,7 @@ class Model:
     document: tuple[tuple[int, ...], tuple[float, ...], float]
     #: Anything else the training script recorded (its settings, its cross-validated scores).
     info: Mapping[str, Any]
+    _compiled: Callable[[Sequence[float]], float] = field(init=False, repr=False, compare=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Model:
@@ -125,22 +126,73 @@ class Model:
 
     def prose(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """The probability that each row's block is article prose."""
-        return [1.0 / (1.0 + math.exp(-max(-500.0, self.score(row)))) for row in rows]
+        score = self._compiled
+        return [1.0 / (1.0 + math.exp(-max(-500.0, score(row)))) for row in rows]
+
+    def __post_init__(self) -> None:
+        try:
+            compiled = self.compiled()
+        except (SyntaxError, RecursionError, MemoryError):  # trees too deep for Python's nesting: walk them
+            compiled = self.score
+        object.__setattr__(self, "_compiled", compiled)
+
+    def compiled(self) -> Callable[[Sequence[float]], float]:
+        """:meth:`score` as one Python function of nested comparisons, built once from the trees' numbers.
+
+        Walking the trees as tables costs a loop step and three look-ups per node;
+        as code, a node is one comparison. The two give the same sums.
+
+        >>> model = Model.from_dict({"features": ["x"], "baseline": 0.5, "drop": {}, "veto": 1.0,
+        ...     "trees": [{"feature": [0, -1, -1], "threshold": [2.0, 0, 0], "left": [1, 0, 0],
+        ...                "right": [2, 0, 0], "value": [0.0, -1.0, 1.0]}]})
+        >>> model.compiled()([1.0]) == model.score([1.0]) == -0.5
+        True
+        """
+        lines = ["def score(row):", f"    total = {self.baseline!r}"]
+        for feature, threshold, left, right, value in self.trees:
+            lines += _tree_code(feature, threshold, left, right, value, 0, "    ")
+        lines.append("    return total")
+        namespace: dict[str, Any] = {}
+        exec(compile("\n".join(lines), f"<block model of {len(self.trees)} trees>", "exec"), namespace)
+        function: Callable[[Sequence[float]], float] = namespace["score"]
+        return function
 
     def scorer(self) -> Callable[[Sequence[Block]], tuple[list[float], float]]:
         """For some blocks (the kept blocks of a document, in order): how likely each is prose, and the document's dumpness."""
-        from cleaner.strip.features import NAMES, featurize
+        from cleaner.strip.features import NAMES, Memo, featurize
 
         if self.features != NAMES:
             from cleaner.config import ConfigError
 
             raise ConfigError("the block model was fitted on other features than this version computes: retrain it")
 
+        memo: Memo = {}
+
         def score(blocks: Sequence[Block]) -> tuple[list[float], float]:
-            rows = featurize([b.text for b in blocks], [b.page for b in blocks])
+            rows = featurize([b.text for b in blocks], [b.page for b in blocks], memo=memo)
             return self.prose(rows), (self.dumpness(rows[0]) if rows else 0.0)
 
         return score
+
+
+def _tree_code(
+    feature: Sequence[int],
+    threshold: Sequence[float],
+    left: Sequence[int],
+    right: Sequence[int],
+    value: Sequence[float],
+    node: int,
+    indent: str,
+) -> list[str]:
+    """The lines of code that add one tree's leaf value to ``total`` (only numbers go into the code)."""
+    if feature[node] < 0:
+        return [f"{indent}total += {float(value[node])!r}"]
+    return [
+        f"{indent}if row[{int(feature[node])}] <= {float(threshold[node])!r}:",
+        *_tree_code(feature, threshold, left, right, value, left[node], indent + "    "),
+        f"{indent}else:",
+        *_tree_code(feature, threshold, left, right, value, right[node], indent + "    "),
+    ]
 
 
 @functools.cache
