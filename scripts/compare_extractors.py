@@ -2,20 +2,24 @@
 """Score article extractors and ``cleaner.clean_html`` on the same pages, with the same metric.
 
 Every extractor that is installed (``pip install '.[bench]'``) gets the raw
-HTML of each page of the bench's ``html/`` folder and is scored against
+HTML of each page of a bench set's ``html/`` folder and is scored against
 ``gold/`` as ``scripts/benchsets.py`` scores (lower-cased ``\\w+`` token
 multisets: precision, recall, F1 per page, then means).  An extractor that
 is not installed is left out of the table; one that fails on a page scores
 0 on it (its text is empty).
 
-    python scripts/compare_extractors.py             # the README's table
-    python scripts/compare_extractors.py --limit 20  # a quick look
+    python scripts/compare_extractors.py --set scrapinghub --set wcxb-dev --cv .cache/folds   # the README's tables
+    python scripts/compare_extractors.py --limit 20                                           # a quick look
+
+With ``--cv``, each page is cleaned by the block model fitted without its site
+(``train_block_model.py --folds``), so the cleaner's row is not scored on the
+pages its model was fitted on.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
+import json
 import statistics
 import sys
 import time
@@ -27,9 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchsets import BENCH, score  # noqa: E402
-
-DEFAULT_BENCH = BENCH / "scrapinghub"
+from benchsets import BenchSet, Page, score  # noqa: E402
 
 Extractor = Callable[[str, str | None], str]
 
@@ -86,10 +88,21 @@ def resiliparse(html: str, url: str | None) -> str:
     return str(extract_plain_text(html, main_content=True))
 
 
+#: With ``--cv``: the fold models' folder and each site's fold; the page being scored.
+CV: dict[str, object] = {}
+
+
 def cleaner_html(html: str, url: str | None) -> str:
     import cleaner
 
-    return cleaner.clean_html(html, url=url).text
+    model = None
+    if CV:
+        folder, sites, page = CV["folder"], CV["sites"], CV["page"]
+        assert isinstance(folder, Path) and isinstance(sites, dict) and isinstance(page, Page)
+        if page.site not in sites:
+            raise SystemExit(f"compare_extractors: --cv: no fold for site {page.site}")
+        model = str(folder / f"fold-{sites[page.site]}.json")
+    return cleaner.clean_html(html, url=url, config=cleaner.Config(model=model)).text
 
 
 EXTRACTORS: dict[str, tuple[str, Extractor]] = {
@@ -116,39 +129,45 @@ def installed(module: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="the scrapinghub folder")
-    parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument(
+        "--set", dest="sets", action="append", help="a bench set, by name or folder (default: scrapinghub)"
+    )
+    parser.add_argument("--limit", type=int, help="only the first N pages of each set")
     parser.add_argument("--only", action="append", help="only this extractor (repeat)")
+    parser.add_argument(
+        "--cv",
+        type=Path,
+        help="clean each page with the fold model that never saw its site (a folder of train_block_model.py --folds)",
+    )
     args = parser.parse_args(argv)
-    import json
+    if args.cv:
+        CV.update(folder=args.cv, sites=json.loads((args.cv / "sites.json").read_text()))
+    for name in args.sets or ["scrapinghub"]:
+        bench = BenchSet.find(name)
+        pages = list(bench.pages)[: args.limit]
+        print(f"\n{bench.name}: {len(pages)} pages\n")
+        print(table(pages, args.only))
+    return 0
 
-    urls = {}
-    meta = args.bench / "meta.jsonl"
-    if meta.is_file():
-        for line in meta.read_text(encoding="utf-8").splitlines():
-            record = json.loads(line)
-            urls[record["id"]] = record.get("url")
-    files = sorted((args.bench / "html").iterdir())[: args.limit]
-    pages = []
-    for path in files:
-        ident = path.name.split(".")[0]
-        html = gzip.decompress(path.read_bytes()).decode("utf-8")
-        gold = (args.bench / "gold" / f"{ident}.txt").read_text(encoding="utf-8")
-        pages.append((ident, html, gold))
+
+def table(pages: list[Page], only: list[str] | None) -> str:
+    """The markdown table of every installed extractor on ``pages``, best F1 first."""
+    sources = [(page, page.html.decode("utf-8", errors="replace"), page.gold) for page in pages]
     rows = []
     for name, (module, extract) in EXTRACTORS.items():
-        if args.only and name not in args.only:
+        if only and name not in only:
             continue
         if not installed(module):
             print(f"{name}: not installed, left out", file=sys.stderr)
             continue
         scores = []
         started = time.perf_counter()
-        for ident, html, gold in pages:
+        for page, html, gold in sources:
+            CV["page"] = page
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    text = extract(html, urls.get(ident))
+                    text = extract(html, page.url)
             except Exception:
                 text = ""
             scores.append(score(text, gold))
@@ -158,12 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         median = statistics.median(s[2] for s in scores)
         rows.append((f, name, p, r, median, n / seconds))
         print(f"{name}: P {p:.3f} R {r:.3f} F1 {f:.3f}", file=sys.stderr)
-    print(f"\n{len(pages)} pages\n")
-    print("| extractor | precision | recall | F1 | median F1 | pages/s |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    lines = ["| extractor | precision | recall | F1 | median F1 | pages/s |", "| --- | --- | --- | --- | --- | --- |"]
     for f, name, p, r, median, speed in sorted(rows, reverse=True):
-        print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {median:.3f} | {speed:.0f} |")
-    return 0
+        lines.append(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {median:.3f} | {speed:.0f} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
