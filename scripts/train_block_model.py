@@ -327,7 +327,8 @@ def simulate(prose: np.ndarray, edge: float | np.ndarray, middle: float | np.nda
 
 #: The thresholds tried, and how many pages may be made worse (F1 0.02 or more below the input as given).
 GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-MAX_WORSE = {"gold": 0.02, "text_recall": 0.015, "text_full": 0.02, "html": 0.015}
+#: The bounds leave room for the rules, which make some pages worse on their own (the chain's budget is 2%).
+MAX_WORSE = {"gold": 0.02, "text_recall": 0.015, "text_full": 0.02, "html": 0.01}
 
 
 def _table(rows: dict[str, list[tuple[float, float]]]) -> dict[str, tuple[float, float]]:
@@ -358,9 +359,9 @@ def _search(pairs, keep_for, names) -> tuple[tuple[float, ...], dict]:  # type: 
         mean = float(np.mean([f1 for name, (f1, _) in table.items() if name.split("/")[1] in names]))
         if _allowed(table):
             found.append((pair, mean, table))
-        over = max(worse - MAX_WORSE[name.split("/")[1]] for name, (_, worse) in table.items())
-        excess.append((over, -mean, pair, table))
-    if not found:  # none is within bounds: the one that exceeds them least
+        over = sum(max(0.0, worse - MAX_WORSE[name.split("/")[1]]) for name, (_, worse) in table.items())
+        excess.append((round(over, 6), -mean, pair, table))
+    if not found:  # none is within bounds: the one that exceeds them least, summed over the inputs
         over, _, pair, table = min(excess, key=lambda e: (e[0], e[1]))
         print(f"train_block_model: no thresholds keep every input within bounds; {pair} exceeds them by {over:.1%}")
         return pair, table
