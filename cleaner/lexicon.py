@@ -55,6 +55,39 @@ def alternation(items: tuple[str, ...]) -> str:
 
 
 @functools.cache
+def trie(items: tuple[str, ...]) -> str:
+    r"""A regex that matches what :func:`alternation` matches, with the phrases folded into a prefix tree.
+
+    Both match the same strings, but at each place the tree asks only the phrases that share what was
+    read so far, where the alternation asks every phrase in turn: on lists of thousands of phrases,
+    searching is many times faster. It does not say which phrase matched.
+
+    >>> trie(("sign up", "sign in", "share"))
+    's(?:ign\\s+(?:up|in)|hare)'
+    >>> bool(re.fullmatch(trie(("sign up", "sign")), "sign")), bool(re.fullmatch(trie(("a.b",)), "axb"))
+    (True, False)
+    """
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for item in items:
+        node = root
+        for char in item:
+            node = node.setdefault(r"\s+" if char == " " else re.escape(char), {})
+        node[""] = {}
+    return _branches(root) if root else r"(?!)"
+
+
+def _branches(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """The regex of one node of :func:`trie`'s tree: its branches, optional where a phrase may end here."""
+    branches = [unit + _branches(child) for unit, child in node.items() if unit]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) == 1 else body + "?"
+
+
+@functools.cache
 def listed(key: str, before: str = "", after: str = "") -> re.Pattern[str]:
     r"""A case-insensitive pattern: ``before``, then any phrase under ``key``, then ``after``.
 

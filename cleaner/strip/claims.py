@@ -7,6 +7,7 @@ chrome, and may bring facts (an author, a date) with the claim.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,8 +47,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 
+@functools.lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
-    """How many words ``text`` has.
+    """How many words ``text`` has (the rules ask it of one block many times: it is counted once).
 
     >>> word_count("NATO-allied countries, it's said.")
     4

@@ -28,10 +28,10 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from cleaner.document import PageSignals
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, trie, words
 from cleaner.stopwords import best_language, stopwords
 
 #: The word lists whose hits are features: a phrase from the list opens the block (``open``) or stands in it.
@@ -234,9 +234,36 @@ def hits(text: str) -> tuple[list[float], list[float]]:
     head = text[:80]
     opens = [1.0 if _open_pattern(key).match(head) else 0.0 for key in LISTS]
     holds = [0.0] * len(LISTS)
-    for m in _any_pattern().finditer(text[:2000]):
+    for m in _hits_in(text[:2000]):
         holds[int(m.lastgroup[1:]) if m.lastgroup else 0] = 1.0
     return opens, holds
+
+
+def _hits_in(text: str) -> Iterator[re.Match[str]]:
+    """What ``_any_pattern().finditer(text)`` finds, found fast.
+
+    The prefix tree of every phrase (:func:`_any_place`) finds where the next hit starts; the grouped
+    pattern is then asked only there, to say which list's phrase it is and where it ends. A search
+    and a match at the place a search found give the same match as the search alone.
+
+    >>> text = "Share this story. Sign up for our newsletter. Related: more from World"
+    >>> [m.group() for m in _hits_in(text)] == [m.group() for m in _any_pattern().finditer(text)]
+    True
+    """
+    place, grouped, at = _any_place(), _any_pattern(), 0
+    while (found := place.search(text, at)) is not None:
+        hit = grouped.match(text, found.start())
+        if hit is None:  # cannot happen: both patterns match the same strings
+            return
+        yield hit
+        at = max(hit.end(), found.start() + 1)
+
+
+@functools.cache
+def _any_place() -> re.Pattern[str]:
+    """Where any list's phrase stands, as whole words: :func:`_any_pattern` as one prefix tree, without groups."""
+    phrases = tuple(sorted({w for key in LISTS for w in words(key)}))
+    return re.compile(rf"{_EDGE}(?:{trie(phrases)})(?!\w)", re.IGNORECASE)
 
 
 def shape(text: str, stop: frozenset[str] | None) -> list[float]:
