@@ -147,7 +147,7 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
 
     config = config or Config()
     steps: list[Step] = [
-        fix_encoding,
+        named("fix_encoding", functools.partial(fix_encoding, typography=config.typography)),
         named("normalize", functools.partial(normalize, typography=config.typography)),
         split_blocks,
         StripChrome(config.disable, model=config.model),

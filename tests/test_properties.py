@@ -80,6 +80,8 @@ def test_never_raises_and_format_holds(text, config):
 @given(texts, configs.map(lambda c: c.replace(keep=[])))
 @example("\u00a0\u00c0\x86", Config(typos=False))  # a no-break space once hid mojibake from ftfy
 @example("\u00c0\u00b0\r\x80", Config())  # so did a carriage return, a line break only after normalisation
+@example("\x91\x9f\u00b5", Config())  # and a curly quote, straight only after normalisation
+@example("\x91\x9f\u00b5", Config(typography=True))
 def test_cleaning_clean_text_changes_nothing(text, config):
     """Idempotence. (With ``keep``, chrome kept in the text may be read as another
     kind on a second run, so the property is stated for the default of keeping none.)"""

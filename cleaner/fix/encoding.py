@@ -2,14 +2,17 @@
 
 Only real repairs are logged as fixes (mojibake and HTML entities); the rest
 of what ftfy does (control characters, character width, ligatures) is plain
-normalisation.  Curly quotes are left to :mod:`cleaner.fix.whitespace`, so
-that the ``typography`` option can keep them.
+normalisation.  ftfy is told to leave curly quotes alone; they are made
+straight here, between ftfy's rounds, only as normalisation will make them
+(not with the ``typography`` option, which keeps them).
 
->>> doc = fix_encoding(Document.from_text("It\u00e2\u20ac\u2122s fine."))
+>>> doc = fix_encoding(Document.from_text("It\u00e2\u20ac\u2122s fine."), typography=True)
 >>> doc.blocks[0].text
 'It’s fine.'
 >>> [(f.kind, f.before, f.after) for f in doc.fixes]
 [('mojibake', 'Itâ€™s', 'It’s')]
+>>> fix_encoding(Document.from_text("It\u00e2\u20ac\u2122s fine.")).blocks[0].text
+"It's fine."
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import re
 import ftfy
 
 from cleaner.document import Block, Document, Fix
-from cleaner.fix.whitespace import delete_invisible, fold_spaces, unify_breaks
+from cleaner.fix.whitespace import delete_invisible, fold_spaces, straighten_quotes, unify_breaks
 
 _CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
 
@@ -34,18 +37,22 @@ _AMP_CHAIN = re.compile(r"&(?:(?:amp|AMP|#0*38|#[xX]0*26);){2,}")
 _LOGGED = {"unescape_html": "html-entity", "decode_inconsistent_utf8": "mojibake"}
 
 
-def fix_encoding(doc: Document) -> Document:
-    """Repair the encoding of every block with ftfy, logging real repairs."""
+def fix_encoding(doc: Document, typography: bool = False) -> Document:
+    """Repair the encoding of every block with ftfy, logging real repairs.
+
+    ``typography`` is normalisation's: without it, quotes are made straight
+    between ftfy's rounds, as normalisation will make them.
+    """
     blocks: list[Block] = []
     fixes: list[Fix] = []
     for index, block in enumerate(doc.blocks):
-        text, found = repair(block.text)
+        text, found = repair(block.text, typography)
         fixes.extend(Fix(kind, before, after, "ftfy", index, offset) for kind, before, after, offset in found)
         blocks.append(block if text == block.text else block.with_text(text))
     return doc.replace(blocks=tuple(blocks), fixes=doc.fixes + tuple(fixes))
 
 
-def repair(text: str) -> tuple[str, list[tuple[str, str, str, int]]]:
+def repair(text: str, typography: bool = False) -> tuple[str, list[tuple[str, str, str, int]]]:
     """``text`` repaired line by line, with ``(kind, before, after, offset)`` of each repair.
 
     >>> repair("Tom &amp; Jerry")
@@ -60,7 +67,7 @@ def repair(text: str) -> tuple[str, list[tuple[str, str, str, int]]]:
     found: list[tuple[str, str, str, int]] = []
     offset = 0
     for line in text.split("\n"):
-        fixed, kinds = _fix_line(line)
+        fixed, kinds = _fix_line(line, typography)
         if fixed != line and kinds:
             before, after, start = changed_span(line, fixed)
             found.append(("mojibake" if "mojibake" in kinds else kinds.pop(), before, after, offset + start))
@@ -74,19 +81,24 @@ def repair(text: str) -> tuple[str, list[tuple[str, str, str, int]]]:
 MAX_ROUNDS = 8
 
 
-def _fix_line(line: str) -> tuple[str, set[str]]:
+def _fix_line(line: str, typography: bool = False) -> tuple[str, set[str]]:
     r"""ftfy until nothing changes.
 
     ftfy reads a line as a whole, so it sees the line's spaces as normalisation
     will leave them (folded, none at the ends), and the characters that
     normalisation deletes go between rounds, since their going can make new
-    mojibake whole.  Otherwise a second cleaning could repair what the first
-    one could not see.
+    mojibake whole.  So do the curly quotes normalisation makes straight
+    (unless ``typography``), once ftfy has done with them: mojibake may hold a
+    curly quote, and a straight one beside a character can make ftfy read it
+    anew.  Otherwise a second cleaning could repair what the first one could
+    not see.
 
     >>> _fix_line("\u00a0\u00c0\x86")
     ('ˠ', {'mojibake'})
     >>> _fix_line("Tom &amp;amp;amp;amp; Jerry"), _fix_line("a &amp;amp;lt; b")
     (('Tom & Jerry', {'html-entity'}), ('a < b', {'html-entity'}))
+    >>> _fix_line("\u2018\u0178\u00b5")[0], _fix_line("\u2018\u0178\u00b5", typography=True)[0]
+    ("'ٵ", '‘Ÿµ')
     """
     kinds: set[str] = set()
     if _NEEDS_FTFY.search(line):
@@ -94,15 +106,20 @@ def _fix_line(line: str) -> tuple[str, set[str]]:
     if "<" not in line:  # ftfy unescapes only lines without "<"
         line = _AMP_CHAIN.sub("&amp;", line)
     for _ in range(MAX_ROUNDS):
+        if not _NEEDS_FTFY.search(line):
+            break
         fixed, explanation = ftfy.fix_and_explain(line, _CONFIG)
         if fixed != line:
             fixed = fold_spaces(delete_invisible(fixed))
+        if fixed != line:
+            kinds.update(k for step in explanation or () if (k := _kind(step)) is not None)
+        elif not typography:
+            fixed = straighten_quotes(line)
         if fixed == line:
             break
-        kinds.update(k for step in explanation or () if (k := _kind(step)) is not None)
         line = fixed
     if "\x85" in line:  # a NEL that ftfy left is a line break: normalisation will make it one
-        parts = [_fix_line(part) for part in line.split("\x85")]
+        parts = [_fix_line(part, typography) for part in line.split("\x85")]
         return "\n".join(text for text, _ in parts), kinds.union(*(found for _, found in parts))
     return line, kinds
 

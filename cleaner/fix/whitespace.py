@@ -62,6 +62,15 @@ def fold_spaces(text: str) -> str:
     return "\n".join(line.strip(" ") for line in text.split("\n"))
 
 
+def straighten_quotes(text: str) -> str:
+    """Curly quotes (and the modifier apostrophe) as straight ones.
+
+    >>> print(straighten_quotes("\u2018Hi\u2019, \u201cthere\u201d"))
+    'Hi', "there"
+    """
+    return _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text))
+
+
 def normalize_text(text: str, typography: bool = False) -> str:
     """The normalised form of ``text`` (idempotent)."""
     text = _SURROGATE.sub("\ufffd", text)
@@ -69,7 +78,7 @@ def normalize_text(text: str, typography: bool = False) -> str:
     text = delete_invisible(text)
     text = unicodedata.normalize("NFC", text)
     if not typography:
-        text = _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text))
+        text = straighten_quotes(text)
     return fold_spaces(text)
 
 
