@@ -140,7 +140,7 @@ CASES = [
     ),
     (
         page(
-            body="<h1>Ferry strike ends</h1>" + "<p>Crews met again.</p>" * 50 + '<time datetime="2023-03-05">x</time>'
+            body="<h1>Ferry strike ends</h1>" + "<p>Crews met again.</p>" * 120 + '<time datetime="2023-03-05">x</time>'
         ),
         H1,
     ),

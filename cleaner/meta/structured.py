@@ -13,7 +13,20 @@ only what the ones before it left open:
    Dublin Core (``dc.creator``, ``dc.date``), ``author``, ``citation_*`` and the like;
 3. microdata (``itemprop="author"``, ``itemprop="datePublished"``) and
    ``<time datetime>`` elements marked as the publication time (``pubdate``, a
-   class or ``itemprop`` naming it).
+   class or ``itemprop`` naming it);
+4. what the article's header shows, near its ``<h1>``: byline elements (a
+   class or ``rel`` naming the author), links to an author's page
+   (``/author/jane-doe``), a short "By Jane Doe"; a ``<time>`` that is not the
+   last change's, which comes before every declared publication date (the
+   date a page shows is the one its readers take; the declared one is often
+   the first draft's), and a short element that is a date, when the page
+   declares none (or only one it stamped with its last save).
+
+Authors are read from the sources in the order JSON-LD, ``<meta>``,
+microdata, byline elements, author links, "By" lines, the first that names
+someone; a login name ("jdoe") that the JSON-LD or ``<meta>`` declare counts
+only when none does.  Publication dates: the header's ``<time>``, then
+``<meta>``, JSON-LD, microdata, then a date the header shows.
 
 The title is the page's own headline, its ``<h1>``, when one agrees with what
 the page declares (the Open Graph title, JSON-LD ``headline``, ``<title>``, with
@@ -533,7 +546,9 @@ def microdata(tree: Any) -> dict[str, Any]:
 
 #: A shown date counts when it stands this many elements (in document order) before an ``<h1>`` at most …
 SHOWN_BEFORE = 12
-#: … or this many after it: the article's header, not a list of other articles further down.
+#: … or this many after it, in a ``<time>`` (the header: not a list of other articles further down) …
+TIME_AFTER = 100
+#: … or in another element, whose date is less often the article's.
 SHOWN_AFTER = 40
 #: An element whose whole text is a date has at most this many words ("Published: 3 May 2024").
 MAX_DATE_WORDS = 8
@@ -618,8 +633,8 @@ def _shown_stamp(element: Any) -> Stamp | None:
 
 def shown_dates(tree: Any) -> tuple[Stamp | None, Stamp | None]:
     """The first date that the article's header shows in a ``<time>`` element, and the first it shows
-    in any short element: near an ``<h1>`` (:data:`SHOWN_BEFORE`, :data:`SHOWN_AFTER`), outside
-    the comments, not labelled as the last change.
+    in any short element: near an ``<h1>`` (:data:`SHOWN_BEFORE`, :data:`TIME_AFTER`,
+    :data:`SHOWN_AFTER`), outside the comments, not labelled as the last change.
 
     >>> import lxml.html
     >>> page = lxml.html.fromstring('''<div><h1>Talks go on</h1><p>By Jane Doe</p>
@@ -633,13 +648,15 @@ def shown_dates(tree: Any) -> tuple[Stamp | None, Stamp | None]:
     in_time: Stamp | None = None
     anywhere: Stamp | None = None
     for element in tree.iter(*DATE_TAGS) if heads else ():
-        n = order[element]
-        if not any(-SHOWN_BEFORE <= n - h <= SHOWN_AFTER for h in heads):
+        n, timed = order[element], element.tag == "time"
+        near = any(-SHOWN_BEFORE <= n - h <= SHOWN_AFTER for h in heads)
+        if not (near or (timed and any(-SHOWN_BEFORE <= n - h <= TIME_AFTER for h in heads))):
             continue
         if any(_in_comments(a) for a in element.iterancestors()) or (stamp := _shown_stamp(element)) is None:
             continue
-        anywhere = anywhere or stamp
-        if element.tag == "time":
+        if near:
+            anywhere = anywhere or stamp
+        if timed:
             in_time = stamp
             break
     return in_time, anywhere
@@ -724,10 +741,11 @@ def page_facts(tree: Any) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
     """The title, authors, publication and modification dates that the page declares, as facts:
     those to trust first, and those to take only when nothing else gives the field.
 
-    Each fact says its source (``json-ld``, ``html-meta``, ``microdata``, ``html-h1``).  A
-    publication date on or after the modification date that the page declares is weak: a
-    page that stamps both with its last save (or publishes after it modifies) says little
-    about when it first came out.
+    Each fact says its source (``json-ld``, ``html-meta``, ``microdata``, ``html-h1``,
+    ``html-byline``, ``html-author-link``, ``html-time``, ``html-shown``).  A declared
+    publication date on or after the declared modification date is weak: a page that stamps
+    both with its last save (or publishes after it modifies) says little about when it first
+    came out; the date its header shows then comes first.
     """
     if tree is None:
         return (), ()
@@ -774,13 +792,13 @@ def page_facts(tree: Any) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
     stamp = next(((s, by) for text, by in published if (s := _stamp(text)) is not None), None)
     modified = [(ld.get("modified", ""), "json-ld"), *((v, "html-meta") for v in meta_values(tree, META_MODIFIED))]
     changed = next(((s, by) for text, by in modified if (s := _stamp(text, modified=True)) is not None), None)
+    late = stamp is not None and changed is not None and _day(stamp[0]) >= _day(changed[0])
     in_time, shown = shown_dates(tree)
     if in_time is not None:
         facts.append(Fact("stamp", in_time, "html-time"))
-    elif stamp is None and shown is not None:
+    elif (stamp is None or late) and shown is not None:
         facts.append(Fact("stamp", shown, "html-shown"))
     if stamp is not None:
-        late = changed is not None and _day(stamp[0]) >= _day(changed[0])
         (weak if late else facts).append(Fact("stamp", stamp[0], stamp[1]))
     if changed is not None:
         facts.append(Fact("stamp", changed[0], changed[1]))
