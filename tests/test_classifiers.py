@@ -849,7 +849,11 @@ OPENER = [
         (STORY, OPENER, None),
         # The author's box, a sentence about a crowd, a company described as the story's last word.
         (RELEASE, ["About the author", "Jane Doe writes about science for Example News."], None),
-        (RELEASE, ["About 200 people gathered outside the court on Monday.", "Police said the protest was peaceful."], None),
+        (
+            RELEASE,
+            ["About 200 people gathered outside the court on Monday.", "Police said the protest was peaceful."],
+            None,
+        ),
         (RELEASE, ["About Mars", "Scientists will keep watching the planet for years."], None),
         (RELEASE, ["Example Corp. is a leading maker of truck parts, and its shares have doubled this year."], None),
         (

@@ -117,7 +117,12 @@ def description(text: str, ctx: Context) -> Claim | None:
     if "title" not in ctx.found or "description" in ctx.found:
         return None
     n = word_count(text)
-    if not STANDFIRST_WORDS <= n <= 60 or ends_sentence(text) or text.rstrip()[-1] in ",;:" or not _starts_like_heading(text):
+    if (
+        not STANDFIRST_WORDS <= n <= 60
+        or ends_sentence(text)
+        or text.rstrip()[-1] in ",;:"
+        or not _starts_like_heading(text)
+    ):
         return None
     if _capitalised(text) > 0.5:
         return None
