@@ -186,6 +186,22 @@ CASES = [
         page('<meta name="author" content="admin">'),
         {},
     ),
+    # who reviewed or checked the article is not its author
+    (
+        page(
+            body='<h1>Ferry strike ends</h1><div class="byline-reviewed">Reviewed by <a>Tom Reyes</a></div>'
+            '<div class="byline">Written by <a>Ines Marlow</a></div>'
+        ),
+        {**H1, "authors": (("Ines Marlow",), "html-byline")},
+    ),
+    (
+        page(body='<h1>Ferry strike ends</h1><span class="author">Medically reviewed by Tom Reyes</span>'),
+        H1,
+    ),
+    (
+        page(body='<h1>Ferry strike ends</h1><div>Fact checked by <a class="author-link">Tom Reyes</a></div>'),
+        H1,
+    ),
     # a byline's names end at a separator; "Contributors:" is a byline's label too
     (
         page(body="<h1>Ferry strike ends</h1><div>By <b>Ines Marlow</b> · Ferry Correspondent</div>"),

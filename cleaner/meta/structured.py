@@ -389,15 +389,35 @@ def byline_names(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> t
             or next(element.iterancestors("form"), None) is not None
         ):
             continue
+        parent = element.getparent()
+        reviewer = (
+            _REVIEWER.search(attrs_of(element) + " " + (attrs_of(parent) if parent is not None else "")) is not None
+            or _REVIEWER_END.search(_label_before(element)) is not None
+        )
         for piece in (_clean(t) for t in element.itertext()):
+            reviewer = reviewer or _REVIEWER_LABEL.match(piece) is not None
             text = _BY_LABEL.sub("", piece)
             if not text or _LABEL_ONLY.fullmatch(text) or _LABEL_END.search(text) or _stamp(text):
                 continue  # a label, or the date beside the name
             names = [n for n in split_names(text) if is_person(n) and " ".join(_words(n)) not in sites]
-            if names:
+            if names and not reviewer:
                 return tuple(dict.fromkeys(names))
-            break  # the byline's first words name no one: not a byline
+            break  # the byline's first words name no one (or its reviewer): not the author's byline
     return ()
+
+
+#: A byline that names who reviewed or checked the article, not who wrote it.
+_REVIEWER_LABEL = re.compile(
+    r"^\s*(?:(?:medically|expert|fact)[\s-]+)?(?:reviewed|checked|fact[\s-]*checked|edited|verified)\s+by\b",
+    re.IGNORECASE,
+)
+_REVIEWER_END = re.compile(r"(?:reviewed|checked|edited|verified)\s+by\s*:?\s*$", re.IGNORECASE)
+_REVIEWER = re.compile(r"review(?:ed|er)|fact-?check", re.IGNORECASE)
+
+
+def attrs_of(element: Any) -> str:
+    """The class, id, ``rel`` and ``itemprop`` of ``element``, as one string."""
+    return " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop"))
 
 
 #: A short element that is a byline: "By Jane Doe", "Written by Jane Doe and John Roe".
