@@ -17,12 +17,17 @@ field is scored on the pages whose gold gives it:
 
     python scripts/bench_meta.py                       # wcxb-dev, every page
     python scripts/bench_meta.py --limit 100 --show 20 # a quick look, with misses
+    python scripts/bench_meta.py --half A              # only the sites of one half (A or B)
+
+The halves split the set by site (a hash of the domain), so rules written while
+reading the misses of one half can be measured on the sites of the other.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import sys
@@ -41,6 +46,15 @@ WORD = re.compile(r"\w+")
 #: What stands between a title and the site's name after it.
 SUFFIX = re.compile(r"\s+[|–—·•:-]\s+|\s*[|–—·•]\s*")
 NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+
+
+def half(domain: str) -> str:
+    """The half of the set a site is in, "A" or "B", by a hash of its domain.
+
+    >>> half("example.com") in ("A", "B"), half("example.com") == half("example.com")
+    (True, True)
+    """
+    return "AB"[hashlib.md5(domain.encode("utf-8")).digest()[0] % 2]
 
 
 def words(text: str | None) -> list[str]:
@@ -229,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
     parser.add_argument("--show", type=int, default=0, help="list this many misses per field and extractor")
+    parser.add_argument("--half", choices=("A", "B"), help="only the sites of one half of the set (by domain hash)")
+    parser.add_argument("--dump", type=Path, help="write each page's found fields to this JSONL file")
+    parser.add_argument("--only", choices=("cleaner", "trafilatura"), help="run one extractor only")
     args = parser.parse_args(argv)
 
     folder = Path(args.bench_set) if Path(args.bench_set).is_dir() else BENCH / args.bench_set
@@ -237,10 +254,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{meta_path}: no meta.jsonl", file=sys.stderr)
         return 2
     rows = [json.loads(line) for line in meta_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.half:
+        rows = [r for r in rows if half(r.get("domain") or "") == args.half]
     if args.limit:
         rows = rows[: args.limit]
     extractors = {"cleaner.clean_html": with_cleaner, "trafilatura": with_trafilatura}
+    if args.only:
+        extractors = {k: v for k, v in extractors.items() if k.startswith(args.only)}
     scores = {name: Score() for name in extractors}
+    dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for row in rows:
         html = gzip.decompress((folder / "html" / f"{row['id']}.html.gz").read_bytes())
         for name, extract in extractors.items():
@@ -248,10 +270,16 @@ def main(argv: list[str] | None = None) -> int:
             title, authors, date = extract(html, row.get("url"))
             scores[name].seconds += time.perf_counter() - started
             scores[name].add(row["id"], row, title, authors, date)
+            if dump is not None:
+                found = {"id": row["id"], "extractor": name, "title": title, "authors": authors, "date": date}
+                dump.write(json.dumps(found, ensure_ascii=False) + "\n")
+    if dump is not None:
+        dump.close()
 
     first = next(iter(scores.values()))
+    label = f"{folder.name} (half {args.half})" if args.half else folder.name
     print(
-        f"{folder.name}: {len(rows)} pages; gold title {first.total['title']}, author {first.total['author']}, date {first.total['date']}"
+        f"{label}: {len(rows)} pages; gold title {first.total['title']}, author {first.total['author']}, date {first.total['date']}"
     )
     print("| extractor | title | author | date (same day) | s/page |")
     print("| --- | --- | --- | --- | --- |")

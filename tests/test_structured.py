@@ -8,7 +8,15 @@ import lxml.html
 import pytest
 
 import cleaner
-from cleaner.meta.structured import choose_title, is_name, page_facts, split_names, without_site
+from cleaner.meta.structured import (
+    choose_title,
+    is_handle,
+    is_name,
+    link_author,
+    page_facts,
+    split_names,
+    without_site,
+)
 
 
 def facts(html: str) -> dict[str, object]:
@@ -28,6 +36,8 @@ def page(head: str = "", body: str = "") -> str:
 
 
 LD = '<script type="application/ld+json">{}</script>'
+#: The title of a page whose only heading is its title.
+H1 = {"title": ("Ferry strike ends", "html-h1")}
 
 CASES = [
     # JSON-LD article, with a @graph and a Person reference
@@ -108,6 +118,99 @@ CASES = [
         {"title": ("Ferry strike ends", "html-meta")},
     ),
     (page(body="<p>Nothing declared here.</p>"), {}),
+    # the date the article's header shows in a <time> comes first: the page's declared date may be its first draft's
+    (
+        page(
+            '<meta property="article:published_time" content="2019-02-01T10:00:00+00:00">',
+            '<article><h1>Ferry strike ends</h1><p>Posted <time datetime="2023-03-04">4 March 2023</time></p></article>',
+        ),
+        {**H1, "stamp": ("2023-03-04", "html-time")},
+    ),
+    # a <time> labelled as the last change, in the comments or far below the heading is no publication date
+    (
+        page(
+            body='<h1>Ferry strike ends</h1><p>Last updated: <time datetime="2023-03-09">9 March</time></p>'
+            '<div class="comments"><time datetime="2023-03-05T08:00">5 March</time></div>'
+        ),
+        H1,
+    ),
+    (
+        page(body='<h1>Ferry strike ends</h1><time class="date-updated" datetime="2023-03-09">9 March 2023</time>'),
+        H1,
+    ),
+    (
+        page(
+            body="<h1>Ferry strike ends</h1>" + "<p>Crews met again.</p>" * 120 + '<time datetime="2023-03-05">x</time>'
+        ),
+        H1,
+    ),
+    # a short element that is a date, near the heading, when the page declares no date
+    (
+        page(body='<h1>Ferry strike ends</h1><div class="meta"><span>Published: 4 March 2023</span></div>'),
+        {**H1, "stamp": ("2023-03-04", "html-shown")},
+    ),
+    (
+        page(
+            '<meta property="og:published_time" content="2023-03-03">',
+            '<h1>Ferry strike ends</h1><div class="meta"><span>4 March 2023</span></div>',
+        ),
+        {**H1, "stamp": ("2023-03-03", "html-meta")},
+    ),
+    # the <meta> publication date before the JSON-LD's
+    (
+        page(
+            '<meta property="article:published_time" content="2023-03-04">'
+            + LD.format('{"@type": "Article", "datePublished": "2021-01-01"}')
+        ),
+        {"stamp": ("2023-03-04", "html-meta")},
+    ),
+    # a link to the author's page near the heading names the author; the links of one byline, not the sidebar's
+    (
+        page(
+            body='<h1>Ferry strike ends</h1><p><img src="a.jpg"><a href="/authors/ines-marlow/">Ines Marlow</a>, '
+            '<a href="https://example.org/authors/tom-reyes">Tom Reyes</a> · 4 min read</p>'
+            '<aside><a href="/authors/ada-wren">Ada Wren</a></aside>'
+        ),
+        {**H1, "authors": (("Ines Marlow", "Tom Reyes"), "html-author-link")},
+    ),
+    (
+        page(body='<h1>Ferry strike ends</h1><p><a href="/tags/ines-marlow">Ines Marlow</a></p>'),
+        H1,
+    ),
+    # a login name that the page declares as its author, when it names no one
+    (
+        page('<meta name="author" content="imarlow_07">'),
+        {"authors": (("imarlow_07",), "html-meta")},
+    ),
+    (
+        page('<meta name="author" content="admin">'),
+        {},
+    ),
+    # who reviewed or checked the article is not its author
+    (
+        page(
+            body='<h1>Ferry strike ends</h1><div class="byline-reviewed">Reviewed by <a>Tom Reyes</a></div>'
+            '<div class="byline">Written by <a>Ines Marlow</a></div>'
+        ),
+        {**H1, "authors": (("Ines Marlow",), "html-byline")},
+    ),
+    (
+        page(body='<h1>Ferry strike ends</h1><span class="author">Medically reviewed by Tom Reyes</span>'),
+        H1,
+    ),
+    (
+        page(body='<h1>Ferry strike ends</h1><div>Fact checked by <a class="author-link">Tom Reyes</a></div>'),
+        H1,
+    ),
+    # a byline's names end at a separator; "Contributors:" is a byline's label too
+    (
+        page(body="<h1>Ferry strike ends</h1><div>By <b>Ines Marlow</b> · Ferry Correspondent</div>"),
+        {**H1, "authors": (("Ines Marlow",), "html-byline")},
+    ),
+    (
+        page(body="<h1>Ferry strike ends</h1><div><strong>Contributors:</strong> Ines Marlow</div>"),
+        {**H1, "authors": (("Ines Marlow",), "html-byline")},
+    ),
 ]
 
 
@@ -160,6 +263,40 @@ def test_split_names(text, names):
 )
 def test_is_name(text, expected):
     assert is_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("imarlow", True),
+        ("ines.marlow", True),
+        ("ines_marlow", True),
+        ("i.marlow@example.org", True),
+        ("Ines Marlow", False),
+        ("staff", False),
+        ("98765", False),
+        ("example.org/ines", False),
+        ("im", False),
+    ],
+)
+def test_is_handle(text, expected):
+    assert is_handle(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("href", "text", "expected"),
+    [
+        ("/author/ines-marlow", "Ines Marlow", "Ines Marlow"),
+        ("https://example.org/contributors/ines-marlow/", "By Ines Marlow", "Ines Marlow"),
+        ("/people/ines-marlow-2", "Inés Marlow", "Inés Marlow"),
+        ("/author/ines-marlow", "All posts", None),
+        ("/author/tom-reyes", "Ines Marlow", None),
+        ("/category/ines-marlow", "Ines Marlow", None),
+        ("/ines-marlow", "Ines Marlow", None),
+    ],
+)
+def test_link_author(href, text, expected):
+    assert link_author(href, text) == expected
 
 
 def test_clean_html_takes_the_declared_metadata_first():

@@ -13,7 +13,20 @@ only what the ones before it left open:
    Dublin Core (``dc.creator``, ``dc.date``), ``author``, ``citation_*`` and the like;
 3. microdata (``itemprop="author"``, ``itemprop="datePublished"``) and
    ``<time datetime>`` elements marked as the publication time (``pubdate``, a
-   class or ``itemprop`` naming it).
+   class or ``itemprop`` naming it);
+4. what the article's header shows, near its ``<h1>``: byline elements (a
+   class or ``rel`` naming the author), links to an author's page
+   (``/author/jane-doe``), a short "By Jane Doe"; a ``<time>`` that is not the
+   last change's, which comes before every declared publication date (the
+   date a page shows is the one its readers take; the declared one is often
+   the first draft's), and a short element that is a date, when the page
+   declares none (or only one it stamped with its last save).
+
+Authors are read from the sources in the order JSON-LD, ``<meta>``,
+microdata, byline elements, author links, "By" lines, the first that names
+someone; a login name ("jdoe") that the JSON-LD or ``<meta>`` declare counts
+only when none does.  Publication dates: the header's ``<time>``, then
+``<meta>``, JSON-LD, microdata, then a date the header shows.
 
 The title is the page's own headline, its ``<h1>``, when one agrees with what
 the page declares (the Open Graph title, JSON-LD ``headline``, ``<title>``, with
@@ -36,13 +49,17 @@ taken when the page declares nothing, else the declared title.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from cleaner.document import Fact
-from cleaner.meta.dates import Stamp, parse_stamp
+from cleaner.lexicon import listed
+from cleaner.meta.dates import Stamp, parse_stamp, scan_stamp
 
 #: JSON-LD types of an article, best first; then of a page.
 ARTICLE_TYPES = (
@@ -78,6 +95,7 @@ META_AUTHORS = (
 META_PUBLISHED = (
     "article:published_time",
     "og:article:published_time",
+    "og:published_time",
     "parsely-pub-date",
     "sailthru.date",
     "dc.date.issued",
@@ -244,6 +262,25 @@ def is_name(text: str) -> bool:
     return not any(month_number(w) or w.lower().rstrip(".,") in days for w in words)
 
 
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*(?:@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)?")
+
+
+def is_handle(text: str) -> bool:
+    """True when ``text`` is a login name that a page declares as its author ("jdoe", "jane_doe",
+    "jane.doe"): one word, letters first, no label, no URL, no number alone.
+
+    >>> [is_handle(t) for t in ("jdoe", "jane_doe", "jane.doe", "admin", "1234567", "www.example.com", "Jane Doe")]
+    [True, True, True, False, False, False, False]
+    """
+    return (
+        len(text) >= 3
+        and _HANDLE.fullmatch(text) is not None
+        and not _URL.search(text)
+        and not _NOT_NAME.fullmatch(text)
+        and text.lower() not in {"admin", "administrator", "staff", "editor", "guest", "user", "anonymous"}
+    )
+
+
 #: Lower-case words that may stand inside a person's name.
 PARTICLES = frozenset(
     {"van", "der", "den", "de", "da", "di", "del", "della", "von", "la", "le", "du", "dos", "bin", "al", "ter"}
@@ -321,13 +358,25 @@ _LABEL_END = re.compile(r"\s(?:by|from)\s*:?$", re.IGNORECASE)
 _BY_LABEL = re.compile(r"^\s*(?:(?:written|posted|published|reviewed|edited)\s+)?by\s*:?\s+", re.IGNORECASE)
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def class_words(attrs: str) -> str:
+    """The words of class names, lower-cased, camel case split: "postAuthorName" has "author".
+
+    >>> class_words("styles_dateAndAuthor__x9 byline")
+    'styles_date and author__x9 byline'
+    """
+    return _CAMEL.sub(" ", attrs).lower()
+
+
 def byline_names(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
     """The names in the page's byline elements (``rel="author"``, a class naming the author or the
     byline), those inside the ``<article>`` first; each must look like a name (:func:`is_name`) and
-    not be the site's; else the name of a short element that says "By Jane Doe" or "Written by Jane Doe"."""
+    not be the site's."""
     marked = []
     for element in tree.iter("a", "span", "div", "p", "address", "strong", "li"):
-        attrs = " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop")).lower()
+        attrs = class_words(" ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop")))
         if not attrs or BYLINE_WORDS.isdisjoint(_CLASS_WORD.findall(attrs)):
             continue
         if any(w in attrs for w in ("avatar", "bio", "description", "image", "photo", "box")):
@@ -340,19 +389,44 @@ def byline_names(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> t
             or next(element.iterancestors("form"), None) is not None
         ):
             continue
+        parent = element.getparent()
+        reviewer = (
+            _REVIEWER.search(attrs_of(element) + " " + (attrs_of(parent) if parent is not None else "")) is not None
+            or _REVIEWER_END.search(_label_before(element)) is not None
+        )
         for piece in (_clean(t) for t in element.itertext()):
+            reviewer = reviewer or _REVIEWER_LABEL.match(piece) is not None
             text = _BY_LABEL.sub("", piece)
-            if not text or _LABEL_ONLY.fullmatch(text) or _LABEL_END.search(text):
-                continue
+            if not text or _LABEL_ONLY.fullmatch(text) or _LABEL_END.search(text) or _stamp(text):
+                continue  # a label, or the date beside the name
             names = [n for n in split_names(text) if is_person(n) and " ".join(_words(n)) not in sites]
-            if names:
+            if names and not reviewer:
                 return tuple(dict.fromkeys(names))
-            break  # the byline's first words name no one: not a byline
-    return said_by(tree, sites)
+            break  # the byline's first words name no one (or its reviewer): not the author's byline
+    return ()
+
+
+#: A byline that names who reviewed or checked the article, not who wrote it.
+_REVIEWER_LABEL = re.compile(
+    r"^\s*(?:(?:medically|expert|fact)[\s-]+)?(?:reviewed|checked|fact[\s-]*checked|edited|verified)\s+by\b",
+    re.IGNORECASE,
+)
+_REVIEWER_END = re.compile(r"(?:reviewed|checked|edited|verified)\s+by\s*:?\s*$", re.IGNORECASE)
+_REVIEWER = re.compile(r"review(?:ed|er)|fact-?check", re.IGNORECASE)
+
+
+def attrs_of(element: Any) -> str:
+    """The class, id, ``rel`` and ``itemprop`` of ``element``, as one string."""
+    return " ".join(element.get(a) or "" for a in ("class", "id", "rel", "itemprop"))
 
 
 #: A short element that is a byline: "By Jane Doe", "Written by Jane Doe and John Roe".
-_SAID_BY = re.compile(r"^(?:(?:written|posted|published|words)\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+_SAID_BY = re.compile(
+    r"^(?:(?:(?:written|posted|published|words)\s+)?by\s*:?|(?:authors?|contributors?)\s*:)\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+#: Where the names of a byline end: a separator before a role, a date or a reading time.
+_BYLINE_CUT = re.compile(r"\s*[·⋅•|–—]\s*|\s+-\s+")
 #: A byline element has at most this many words.
 MAX_BYLINE_WORDS = 10
 
@@ -363,6 +437,10 @@ def said_by(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[
     >>> import lxml.html
     >>> said_by(lxml.html.fromstring('<div><p>Share</p><p>Written by <b>Jane Doe</b></p></div>'))
     ('Jane Doe',)
+    >>> said_by(lxml.html.fromstring('<div><p>By <a>Jane Doe</a> · Senior Editor</p></div>'))
+    ('Jane Doe',)
+    >>> said_by(lxml.html.fromstring('<div><p>Contributors: Jane Doe, John Roe</p></div>'))
+    ('Jane Doe', 'John Roe')
     """
     for element in tree.iter("p", "span", "div", "li", "address"):
         text = _clean(" ".join(element.itertext()))
@@ -371,10 +449,76 @@ def said_by(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[
         found = _SAID_BY.match(text)
         if found is None or any(_in_comments(a) for a in element.iterancestors()):
             continue
-        names = [n for n in split_names(found.group("names")) if is_person(n) and " ".join(_words(n)) not in sites]
+        named = _BYLINE_CUT.split(found.group("names"))[0]
+        names = [n for n in split_names(named) if is_person(n) and " ".join(_words(n)) not in sites]
         if names:
             return tuple(dict.fromkeys(names))
     return ()
+
+
+#: Path segments of a link to an author's page: ``/author/jane-doe``, ``/contributors/jane-doe/``.
+AUTHOR_PATHS = frozenset(
+    {"author", "authors", "contributor", "contributors", "writer", "writers", "journalist", "journalists"}
+    | {"columnist", "columnists", "reporter", "reporters", "people", "staff", "profile", "profiles", "by"}
+)
+#: An author link counts when it stands this many elements before an ``<h1>`` at most, or this many after.
+LINK_BEFORE, LINK_AFTER = 30, 80
+
+
+def _slug_words(text: str) -> set[str]:
+    """The words of a name or a URL's slug, lower-cased, accents off.
+
+    >>> sorted(_slug_words("José Dóe-Roe")), sorted(_slug_words("jose_doe-roe"))
+    (['doe', 'jose', 'roe'], ['doe', 'jose', 'roe'])
+    """
+    folded = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return {w for w in re.split(r"[^a-z0-9]+", plain) if w}
+
+
+def link_author(href: str, text: str) -> str | None:
+    """The name that a link to an author's page gives: the link's text, when it reads as a person's
+    name and the last part of the link's path spells it (``/author/jane-doe`` for "Jane Doe").
+
+    >>> link_author("/author/jane-doe/", "Jane Doe"), link_author("https://x.com/contributors/j.doe", "J. Doe")
+    ('Jane Doe', 'J. Doe')
+    >>> link_author("/author/jane-doe/", "More by this author"), link_author("/topics/jane-doe", "Jane Doe")
+    (None, None)
+    """
+    path = [p for p in unquote(urlsplit(href).path).split("/") if p]
+    text = _BY_LABEL.sub("", _clean(text))
+    if len(path) < 2 or AUTHOR_PATHS.isdisjoint(p.lower() for p in path[:-1]) or not is_person(text):
+        return None
+    return text if _slug_words(text) <= _slug_words(path[-1]) else None
+
+
+def author_links(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """The names of the links to authors' pages near an ``<h1>`` (:func:`link_author`): the first, and
+    those beside it (the links of one byline share their parent).
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('''<div><h1>Talks go on</h1><p>By <a href="/author/jane-doe">Jane Doe</a>
+    ... and <a href="/author/john-roe">John Roe</a></p><aside><a href="/author/al-poe">Al Poe</a></aside></div>''')
+    >>> author_links(page)
+    ('Jane Doe', 'John Roe')
+    """
+    order = {element: n for n, element in enumerate(tree.iter())}
+    heads = [order[h1] for h1 in tree.iter("h1")]
+    first: Any = None
+    names: list[str] = []
+    for link in tree.iter("a"):
+        if not any(-LINK_BEFORE <= order[link] - h <= LINK_AFTER for h in heads):
+            continue
+        text = _clean(link.text_content()) or _clean(link.get("aria-label") or link.get("title") or "")
+        name = link_author(link.get("href") or "", text)
+        if name is None or " ".join(_words(name)) in sites or any(_in_comments(a) for a in link.iterancestors()):
+            continue
+        if first is None:
+            first = link.getparent()
+        elif link.getparent() is not first:
+            continue
+        names.append(name)
+    return tuple(dict.fromkeys(names))
 
 
 def _in_comments(element: Any) -> bool:
@@ -416,6 +560,126 @@ def microdata(tree: Any) -> dict[str, Any]:
                 published = _clean(element.get("datetime"))
                 break
     return {"authors": tuple(dict.fromkeys(authors)), "published": published}
+
+
+# --- the date the page shows ----------------------------------------------------------------
+
+#: A shown date counts when it stands this many elements (in document order) before an ``<h1>`` at most …
+SHOWN_BEFORE = 12
+#: … or this many after it, in a ``<time>`` (the header: not a list of other articles further down) …
+TIME_AFTER = 100
+#: … or in another element, whose date is less often the article's.
+SHOWN_AFTER = 40
+#: An element whose whole text is a date has at most this many words ("Published: 3 May 2024").
+MAX_DATE_WORDS = 8
+#: The elements whose text may be a shown date.
+DATE_TAGS = (
+    "time",
+    "span",
+    "div",
+    "p",
+    "li",
+    "small",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "a",
+    "dd",
+    "td",
+    "abbr",
+    "address",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "section",
+)
+_MODIFIED_CLASS = re.compile(r"updated|modified|revised", re.IGNORECASE)
+
+
+def _label_before(element: Any) -> str:
+    """The text that stands just before ``element`` inside its parent (its label: "Updated on")."""
+    parent = element.getparent()
+    if parent is None:
+        return ""
+    pieces = [parent.text or ""]
+    for sibling in parent:
+        if sibling is element:
+            break
+        pieces.append(sibling.text_content() if isinstance(sibling.tag, str) else "")
+        pieces.append(sibling.tail or "")
+    return _clean(" ".join(pieces))[-40:]
+
+
+def is_modified_date(element: Any, text: str) -> bool:
+    """True when a shown date is labelled as the last change: by its own words ("Updated on May 2"),
+    its class or ``itemprop``, or the label just before it.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<p>Updated on <time class="x">May 2, 2024</time></p>')
+    >>> is_modified_date(page[0], "May 2, 2024"), is_modified_date(page, "Updated on May 2, 2024")
+    (True, True)
+    >>> is_modified_date(lxml.html.fromstring('<p>Posted <span>May 2, 2024</span></p>')[0], "May 2, 2024")
+    False
+    """
+    stamp = scan_stamp(text)
+    if stamp is not None and stamp.modified:
+        return True
+    names = " ".join(element.get(a) or "" for a in ("class", "itemprop"))
+    return bool(_MODIFIED_CLASS.search(names)) or bool(_modified_label().search(_label_before(element)))
+
+
+def _modified_label() -> re.Pattern[str]:
+    return listed("modified_labels", after=r"\s*:?\s*$")
+
+
+def _shown_stamp(element: Any) -> Stamp | None:
+    """The publication date that ``element`` shows, if it shows one: a ``<time>`` by its ``datetime``
+    (else its text), another element when its whole short text is a date; never a relative or modified one."""
+    text = _clean(element.text_content())
+    if element.tag == "time":
+        stamp = _stamp(_clean(element.get("datetime") or "")) or _stamp(text)
+    elif not text or len(text.split()) > MAX_DATE_WORDS:
+        return None
+    else:
+        stamp = _stamp(text)
+    if stamp is None or stamp.relative or stamp.modified or is_modified_date(element, text):
+        return None
+    return stamp
+
+
+def shown_dates(tree: Any) -> tuple[Stamp | None, Stamp | None]:
+    """The first date that the article's header shows in a ``<time>`` element, and the first it shows
+    in any short element: near an ``<h1>`` (:data:`SHOWN_BEFORE`, :data:`TIME_AFTER`,
+    :data:`SHOWN_AFTER`), outside the comments, not labelled as the last change.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('''<div><h1>Talks go on</h1><p>By Jane Doe</p>
+    ... <p>Updated <time datetime="2024-06-01">June 1</time></p><span>Posted May 2, 2024</span>
+    ... <time datetime="2024-05-02T09:00:00+02:00">2 May</time></div>''')
+    >>> [s.iso() for s in shown_dates(page)]
+    ['2024-05-02T09:00:00+02:00', '2024-05-02']
+    """
+    order = {element: n for n, element in enumerate(tree.iter())}
+    heads = [order[h1] for h1 in tree.iter("h1")]
+    in_time: Stamp | None = None
+    anywhere: Stamp | None = None
+    for element in tree.iter(*DATE_TAGS) if heads else ():
+        n, timed = order[element], element.tag == "time"
+        near = any(-SHOWN_BEFORE <= n - h <= SHOWN_AFTER for h in heads)
+        if not (near or (timed and any(-SHOWN_BEFORE <= n - h <= TIME_AFTER for h in heads))):
+            continue
+        if any(_in_comments(a) for a in element.iterancestors()) or (stamp := _shown_stamp(element)) is None:
+            continue
+        if near:
+            anywhere = anywhere or stamp
+        if timed:
+            in_time = stamp
+            break
+    return in_time, anywhere
 
 
 # --- the title ------------------------------------------------------------------------------
@@ -497,10 +761,11 @@ def page_facts(tree: Any) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
     """The title, authors, publication and modification dates that the page declares, as facts:
     those to trust first, and those to take only when nothing else gives the field.
 
-    Each fact says its source (``json-ld``, ``html-meta``, ``microdata``, ``html-h1``).  A
-    publication date on or after the modification date that the page declares is weak: a
-    page that stamps both with its last save (or publishes after it modifies) says little
-    about when it first came out.
+    Each fact says its source (``json-ld``, ``html-meta``, ``microdata``, ``html-h1``,
+    ``html-byline``, ``html-author-link``, ``html-time``, ``html-shown``).  A declared
+    publication date on or after the declared modification date is weak: a page that stamps
+    both with its last save (or publishes after it modifies) says little about when it first
+    came out; the date its header shows then comes first.
     """
     if tree is None:
         return (), ()
@@ -520,28 +785,40 @@ def page_facts(tree: Any) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
 
     tagged = [*meta_values(tree, META_AUTHORS), *twitter_author(tree)]
     meta_authors = tuple(dict.fromkeys(n for v in tagged for n in split_names(v)))
-    sources = (
-        (ld.get("authors", ()), "json-ld"),
-        (meta_authors, "html-meta"),
-        (items["authors"], "microdata"),
-        (byline_names(tree, sites), "html-byline"),
+    declared_authors = ((ld.get("authors", ()), "json-ld"), (meta_authors, "html-meta"))
+    found = (
+        (lambda: items["authors"], "microdata"),
+        (lambda: byline_names(tree, sites), "html-byline"),
+        (lambda: author_links(tree, sites), "html-author-link"),
+        (lambda: said_by(tree, sites), "html-byline"),
     )
-    for authors, by in sources:
+    for authors, by in itertools.chain(declared_authors, ((read(), by) for read, by in found)):
         names = tuple(a for a in authors if " ".join(_words(a)) not in sites and is_name(a))
         if names:
             facts.append(Fact("authors", names, by))
             break
+    else:  # no one's name: the login name that the page declares as its author, if it declares one
+        for authors, by in declared_authors:
+            handles = tuple(a for a in authors if is_handle(a) and " ".join(_words(a)) not in sites)
+            if handles:
+                facts.append(Fact("authors", handles, by))
+                break
 
     published = [
-        (ld.get("published", ""), "json-ld"),
         *((v, "html-meta") for v in meta_values(tree, META_PUBLISHED)),
+        (ld.get("published", ""), "json-ld"),
         (items["published"], "microdata"),
     ]
     stamp = next(((s, by) for text, by in published if (s := _stamp(text)) is not None), None)
     modified = [(ld.get("modified", ""), "json-ld"), *((v, "html-meta") for v in meta_values(tree, META_MODIFIED))]
     changed = next(((s, by) for text, by in modified if (s := _stamp(text, modified=True)) is not None), None)
+    late = stamp is not None and changed is not None and _day(stamp[0]) >= _day(changed[0])
+    in_time, shown = shown_dates(tree)
+    if in_time is not None:
+        facts.append(Fact("stamp", in_time, "html-time"))
+    elif (stamp is None or late) and shown is not None:
+        facts.append(Fact("stamp", shown, "html-shown"))
     if stamp is not None:
-        late = changed is not None and _day(stamp[0]) >= _day(changed[0])
         (weak if late else facts).append(Fact("stamp", stamp[0], stamp[1]))
     if changed is not None:
         facts.append(Fact("stamp", changed[0], changed[1]))
