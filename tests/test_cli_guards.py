@@ -269,7 +269,9 @@ def test_a_real_signal_stops_the_run_cleanly(tmp_path: Path, signum: int, code: 
         env=env,
     )
     deadline = time.monotonic() + 60
-    while not (tmp_path / "out").exists() and time.monotonic() < deadline and process.poll() is None:
+    while time.monotonic() < deadline and process.poll() is None:  # until the first output is written
+        if (tmp_path / "out").exists() and any((tmp_path / "out").rglob("*.txt")):
+            break
         time.sleep(0.05)
     process.send_signal(signum)
     _, err = process.communicate(timeout=60)
