@@ -305,29 +305,32 @@ def shape(text: str, stop: frozenset[str] | None) -> list[float]:
     ]
 
 
-def duplicated(texts: Sequence[str]) -> list[float]:
+def duplicated(texts: Sequence[str], grams: Sequence[frozenset[tuple[str, str, str]]] | None = None) -> list[float]:
     """For each block, the share of its word trigrams that other blocks of the document hold too.
 
     A teaser repeating a paragraph, or a block holding a copy of the whole
-    article (a print version, a summary), is covered by the rest.
+    article (a print version, a summary), is covered by the rest.  ``grams``
+    are the texts' :func:`trigrams`, when they are known already.
 
     >>> duplicated(["the cat sat on the mat", "the cat sat on the mat today", "a dog barked"])
     [1.0, 0.8, 0.0]
     """
-    grams = [_trigrams(t) for t in texts]
+    if grams is None:
+        grams = [trigrams(t) for t in texts]
     counts: Counter[tuple[str, str, str]] = Counter()
-    for found in grams:
-        counts.update(set(found))
-    out = []
-    for found in grams:
-        unique = set(found)
-        out.append(sum(counts[g] > 1 for g in unique) / len(unique) if unique else 0.0)
-    return out
+    for unique in grams:
+        counts.update(unique)
+    return [sum(counts[g] > 1 for g in unique) / len(unique) if unique else 0.0 for unique in grams]
 
 
-def _trigrams(text: str) -> list[tuple[str, str, str]]:
+def trigrams(text: str) -> frozenset[tuple[str, str, str]]:
+    """The lower-cased word trigrams of ``text`` (of its first 20,000 characters).
+
+    >>> sorted(trigrams("The cat sat on"))
+    [('cat', 'sat', 'on'), ('the', 'cat', 'sat')]
+    """
     found = [w.lower() for w in _WORD.findall(text[:20000])]
-    return [(found[i], found[i + 1], found[i + 2]) for i in range(len(found) - 2)]
+    return frozenset(zip(found, found[1:], found[2:], strict=False))
 
 
 def _is_prose(row: Sequence[float], known: bool) -> bool:
@@ -394,8 +397,11 @@ def language_of(texts: Sequence[str]) -> frozenset[str] | None:
     return stopwords(language) if language and share >= 0.15 else None
 
 
-#: What :func:`featurize` may keep of a block between calls on the same document: its shape and hits, by text.
-Memo = dict[tuple[str, frozenset[str] | None], tuple[list[float], tuple[list[float], list[float]]]]
+#: What :func:`featurize` may keep of a block between calls on the same document: its shape, hits and trigrams, by text.
+Memo = dict[
+    tuple[str, frozenset[str] | None],
+    tuple[list[float], tuple[list[float], list[float]], frozenset[tuple[str, str, str]]],
+]
 
 
 def featurize(
@@ -420,9 +426,10 @@ def featurize(
         memo = {}
     for t in texts:
         if (t, stop) not in memo:
-            memo[(t, stop)] = (shape(t, stop), hits(t))
-    shapes = [memo[(t, stop)][0] for t in texts]
-    lists = [memo[(t, stop)][1] for t in texts]
+            memo[(t, stop)] = (shape(t, stop), hits(t), trigrams(t))
+    known_rows = [memo[(t, stop)] for t in texts]
+    shapes = [row[0] for row in known_rows]
+    lists = [row[1] for row in known_rows]
     sizes = [len(t) for t in texts]
     total = sum(sizes) or 1
     prose = [_is_prose(s, known) for s in shapes]
@@ -433,7 +440,7 @@ def featurize(
     centre = max(range(n), key=lambda i: (window[i], -i)) if n else 0
     centre_at = sum(sizes[:centre])
     to_prose = _nearest(prose)
-    copies = duplicated(texts)
+    copies = duplicated(texts, [row[2] for row in known_rows])
     short_run = _runs([_is_short(s) for s in shapes])
     seen = Counter(t for t in texts if len(t) >= 20)
     shaped = [_DIGITS.sub("0", t.casefold()) for t in texts]

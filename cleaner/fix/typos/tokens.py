@@ -12,6 +12,7 @@ handle, a hashtag or code, where nothing is ever corrected.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -53,6 +54,7 @@ def shape(word: str) -> str:
 _CHUNK = re.compile(r"[^ \n\t]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_plain(chunk: str) -> bool:
     """False for chunks that look like addresses, handles, tags or code.
 
