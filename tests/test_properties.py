@@ -82,6 +82,7 @@ def test_never_raises_and_format_holds(text, config):
 @example("\u00c0\u00b0\r\x80", Config())  # so did a carriage return, a line break only after normalisation
 @example("\x91\x9f\u00b5", Config())  # and a curly quote, straight only after normalisation
 @example("\x91\x9f\u00b5", Config(typography=True))
+@example("\u00f7\u00c40\x8d", Config(typos=False))  # and a control character that normalisation deletes
 def test_cleaning_clean_text_changes_nothing(text, config):
     """Idempotence. (With ``keep``, chrome kept in the text may be read as another
     kind on a second run, so the property is stated for the default of keeping none.)"""

@@ -22,7 +22,7 @@ import re
 import ftfy
 
 from cleaner.document import Block, Document, Fix
-from cleaner.fix.whitespace import delete_invisible, fold_spaces, straighten_quotes, unify_breaks
+from cleaner.fix.whitespace import delete_invisible, fold_spaces, normalize_text, unify_breaks
 
 _CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=True)
 
@@ -87,9 +87,11 @@ def _fix_line(line: str, typography: bool = False) -> tuple[str, set[str]]:
     ftfy reads a line as a whole, so it sees the line's spaces as normalisation
     will leave them (folded, none at the ends), and the characters that
     normalisation deletes go between rounds, since their going can make new
-    mojibake whole.  So do the curly quotes normalisation makes straight
-    (unless ``typography``), once ftfy has done with them: mojibake may hold a
-    curly quote, and a straight one beside a character can make ftfy read it
+    mojibake whole.  Once ftfy is done with the line, the line is normalised as
+    the chain will normalise it (control characters out, curly quotes straight
+    unless ``typography``, NFC), and ftfy is asked again if that changed it:
+    mojibake may hold a control character or a curly quote, so they cannot go
+    before ftfy has read them, but their going can make ftfy read the line
     anew.  Otherwise a second cleaning could repair what the first one could
     not see.
 
@@ -99,6 +101,9 @@ def _fix_line(line: str, typography: bool = False) -> tuple[str, set[str]]:
     (('Tom & Jerry', {'html-entity'}), ('a < b', {'html-entity'}))
     >>> _fix_line("\u2018\u0178\u00b5")[0], _fix_line("\u2018\u0178\u00b5", typography=True)[0]
     ("'ٵ", '‘Ÿµ')
+    >>> _fix_line("\u00f7\u00c40\x8d")[0]
+    'ր0'
+
     """
     kinds: set[str] = set()
     if _NEEDS_FTFY.search(line):
@@ -113,8 +118,8 @@ def _fix_line(line: str, typography: bool = False) -> tuple[str, set[str]]:
             fixed = fold_spaces(delete_invisible(fixed))
         if fixed != line:
             kinds.update(k for step in explanation or () if (k := _kind(step)) is not None)
-        elif not typography:
-            fixed = straighten_quotes(line)
+        else:  # ftfy is done with the line: normalise it as the chain will, and ask ftfy again if that changed it
+            fixed = normalize_text(line, typography)
         if fixed == line:
             break
         line = fixed
