@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchsets import INPUTS, SETS, BenchSet, Page, score, tokens  # noqa: E402
+from benchsets import INPUTS, SETS, BenchSet, Folds, Page, score, tokens  # noqa: E402
 
 import cleaner  # noqa: E402
 
@@ -55,20 +55,8 @@ def as_given(page: Page, variant: str) -> str:
     return trafilatura.extract(page.html, url=page.url, include_comments=False) or ""
 
 
-#: With ``--cv``: the fold models' folder, and each site's fold.
-CV: dict[str, object] = {}
-
-
-def model_for(page: Page) -> str | None:
-    """The block model to clean ``page`` with: under ``--cv``, the one fitted without its site's fold."""
-    if not CV:
-        return None
-    folder, sites = CV["folder"], CV["sites"]
-    assert isinstance(folder, Path) and isinstance(sites, dict)
-    fold = sites.get(page.site)
-    if fold is None:
-        raise SystemExit(f"bench_quality: --cv: no fold for site {page.site} (retrain with this set)")
-    return str(folder / f"fold-{fold}.json")
+#: With ``--cv``: the fold models, each page decided by the one fitted without its site.
+CV: list[Folds] = []
 
 
 #: With ``--disable``: steps of the chain switched off.
@@ -77,7 +65,7 @@ DISABLE: list[str] = []
 
 def cleaned(page: Page, variant: str) -> cleaner.Result:
     """The cleaner's result for one input of one page."""
-    model = model_for(page)
+    model = CV[0].model_for(page) if CV else None
     if variant == "html":
         return cleaner.clean_html(page.html, url=page.url, model=model, disable=DISABLE)
     return cleaner.clean(page.text(variant), model=model, disable=DISABLE)
@@ -232,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     DISABLE.extend(args.disable)
     if args.cv:
-        CV.update(folder=args.cv, sites=json.loads((args.cv / "sites.json").read_text()))
+        CV.append(Folds.read(args.cv))
     for variant in args.variants:
         if variant not in INPUTS:
             parser.error(f"unknown input {variant!r}: choose from {', '.join(INPUTS)}")

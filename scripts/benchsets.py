@@ -78,6 +78,29 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Folds:
+    """The fold models of ``train_block_model.py --folds``, and the fold each site was held out in."""
+
+    folder: Path
+    sites: dict[str, int]
+
+    @classmethod
+    def read(cls, folder: Path) -> Folds:
+        return cls(folder, json.loads((folder / "sites.json").read_text(encoding="utf-8")))
+
+    def model_for(self, page: Page) -> str:
+        """The fold model fitted without ``page``'s site.
+
+        >>> Folds(Path("folds"), {"example.org": 3}).model_for(Page("s", "1", Path("."), None, "example.org"))
+        'folds/fold-3.json'
+        """
+        fold = self.sites.get(page.site)
+        if fold is None:
+            raise SystemExit(f"--cv: no fold for site {page.site} (retrain with this set)")
+        return str(self.folder / f"fold-{fold}.json")
+
+
+@dataclass(frozen=True)
 class BenchSet:
     """A set of pages, by name (a folder of ``../shared/bench``) or by path."""
 

@@ -19,7 +19,6 @@ pages its model was fitted on.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -31,78 +30,72 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchsets import BenchSet, Page, score  # noqa: E402
+from benchsets import BenchSet, Folds, Page, score  # noqa: E402
 
-Extractor = Callable[[str, str | None], str]
+Extractor = Callable[[str, Page], str]
 
 
 def trafilatura_mode(**options: bool) -> Extractor:
-    def run(html: str, url: str | None) -> str:
+    def run(html: str, page: Page) -> str:
         import trafilatura
 
-        return trafilatura.extract(html, url=url, include_comments=False, include_tables=True, **options) or ""
+        return trafilatura.extract(html, url=page.url, include_comments=False, include_tables=True, **options) or ""
 
     return run
 
 
-def readability(html: str, url: str | None) -> str:
+def readability(html: str, page: Page) -> str:
     import lxml.html
     from readability import Document
 
-    summary = Document(html, url=url).summary(html_partial=True)
+    summary = Document(html, url=page.url).summary(html_partial=True)
     return lxml.html.fromstring(summary).text_content() if summary.strip() else ""
 
 
-def newspaper(html: str, url: str | None) -> str:
+def newspaper(html: str, page: Page) -> str:
     from newspaper import Article
 
-    article = Article(url or "https://example.com/", language="en", fetch_images=False)
+    article = Article(page.url or "https://example.com/", language="en", fetch_images=False)
     article.download(input_html=html)
     article.parse()
     return str(article.text or "")
 
 
-def justext(html: str, url: str | None) -> str:
+def justext(html: str, page: Page) -> str:
     import justext as jt
 
     paragraphs = jt.justext(html.encode("utf-8"), jt.get_stoplist("English"))
     return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
 
-def goose(html: str, url: str | None) -> str:
+def goose(html: str, page: Page) -> str:
     from goose3 import Goose
 
     with Goose({"enable_image_fetching": False}) as extractor:
-        return str(extractor.extract(raw_html=html, url=url).cleaned_text or "")
+        return str(extractor.extract(raw_html=html, url=page.url).cleaned_text or "")
 
 
-def boilerpy(html: str, url: str | None) -> str:
+def boilerpy(html: str, page: Page) -> str:
     from boilerpy3 import extractors
 
     return str(extractors.ArticleExtractor(raise_on_failure=False).get_content(html) or "")
 
 
-def resiliparse(html: str, url: str | None) -> str:
+def resiliparse(html: str, page: Page) -> str:
     from resiliparse.extract.html2text import extract_plain_text
 
     return str(extract_plain_text(html, main_content=True))
 
 
-#: With ``--cv``: the fold models' folder and each site's fold; the page being scored.
-CV: dict[str, object] = {}
+#: With ``--cv``: the fold models, each page cleaned by the one fitted without its site.
+CV: list[Folds] = []
 
 
-def cleaner_html(html: str, url: str | None) -> str:
+def cleaner_html(html: str, page: Page) -> str:
     import cleaner
 
-    model = None
-    if CV:
-        folder, sites, page = CV["folder"], CV["sites"], CV["page"]
-        assert isinstance(folder, Path) and isinstance(sites, dict) and isinstance(page, Page)
-        if page.site not in sites:
-            raise SystemExit(f"compare_extractors: --cv: no fold for site {page.site}")
-        model = str(folder / f"fold-{sites[page.site]}.json")
-    return cleaner.clean_html(html, url=url, config=cleaner.Config(model=model)).text
+    model = CV[0].model_for(page) if CV else None
+    return cleaner.clean_html(html, url=page.url, config=cleaner.Config(model=model)).text
 
 
 EXTRACTORS: dict[str, tuple[str, Extractor]] = {
@@ -141,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.cv:
-        CV.update(folder=args.cv, sites=json.loads((args.cv / "sites.json").read_text()))
+        CV.append(Folds.read(args.cv))
     for name in args.sets or ["scrapinghub"]:
         bench = BenchSet.find(name)
         pages = list(bench.pages)[: args.limit]
@@ -163,11 +156,10 @@ def table(pages: list[Page], only: list[str] | None) -> str:
         scores = []
         started = time.perf_counter()
         for page, html, gold in sources:
-            CV["page"] = page
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    text = extract(html, page.url)
+                    text = extract(html, page)
             except Exception:
                 text = ""
             scores.append(score(text, gold))
