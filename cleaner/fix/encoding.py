@@ -118,6 +118,8 @@ def _fix_line(line: str, typography: bool = False) -> tuple[str, set[str]]:
             fixed = fold_spaces(delete_invisible(fixed))
         if fixed != line:
             kinds.update(k for step in explanation or () if (k := _kind(step)) is not None)
+        elif "\x85" in line:  # a line break: its parts are repaired one by one, below
+            break
         else:  # ftfy is done with the line: normalise it as the chain will, and ask ftfy again if that changed it
             fixed = normalize_text(line, typography)
         if fixed == line:
