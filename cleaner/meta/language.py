@@ -79,7 +79,9 @@ def guess(text: str) -> tuple[str | None, float | None]:
         return None, None
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = _factory().create()
+    from cleaner.meta.detector import create
+
+    detector = create(_factory())
     detector.append(sample)
     try:
         best = detector.get_probabilities()[0]
