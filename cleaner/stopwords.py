@@ -48,7 +48,13 @@ def words(text: str) -> list[str]:
     >>> words("It's 10 o'clock, Mr. Smith!")
     ["it's", "o'clock", 'mr', 'smith']
     """
-    return [w.lower().replace("’", "'") for w in _TOKEN.findall(text)]
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    """:func:`words`, kept for the texts met lately (a document's blocks are read again in each round)."""
+    return tuple(w.lower().replace("’", "'") for w in _TOKEN.findall(text))
 
 
 #: The language is judged on at most this many characters from the start of the texts.
@@ -68,18 +74,36 @@ def best_language(texts: Sequence[str]) -> tuple[str | None, float]:
     for text in texts:
         if budget <= 0:
             break
-        counts.update(words(text[:budget]))
+        counts.update(_words(text[:budget]))
         budget -= len(text)
     total = sum(counts.values())
     if not total:
         return None, 0.0
+    covered = dict.fromkeys(stopword_languages(), 0)
+    index = _languages_of_words()
+    for word, n in counts.items():
+        for language in index.get(word, ()):
+            covered[language] += n
     best: tuple[str | None, float] = (None, 0.0)
-    for language in stopword_languages():
-        stop = stopwords(language)
-        share = sum(n for w, n in counts.items() if w in stop) / total
+    for language, n in covered.items():
+        share = n / total
         if share > best[1]:
             best = (language, share)
     return best
+
+
+@functools.cache
+def _languages_of_words() -> dict[str, tuple[str, ...]]:
+    """Each stop word, and the languages whose lists hold it (in their order), so a text's words are looked up once.
+
+    >>> "en" in _languages_of_words()["the"]
+    True
+    """
+    index: dict[str, list[str]] = {}
+    for language in stopword_languages():
+        for word in stopwords(language):
+            index.setdefault(word, []).append(language)
+    return {word: tuple(found) for word, found in index.items()}
 
 
 def stopword_density(text: str, stop: frozenset[str]) -> float:
@@ -88,5 +112,5 @@ def stopword_density(text: str, stop: frozenset[str]) -> float:
     >>> stopword_density("the cat is on the mat", stopwords("en"))
     0.6666666666666666
     """
-    tokens = words(text)
+    tokens = _words(text)
     return sum(w in stop for w in tokens) / len(tokens) if tokens else 0.0

@@ -207,6 +207,13 @@ def _open_pattern(key: str) -> re.Pattern[str]:
 
 
 @functools.cache
+def _open_any() -> re.Pattern[str]:
+    """What any list's :func:`_open_pattern` matches, as one prefix tree."""
+    phrases = tuple(sorted({w for key in LISTS for w in words(key)}))
+    return re.compile(rf"^\W{{0,3}}(?:{trie(phrases)})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
 def _any_pattern() -> re.Pattern[str]:
     """One pattern for every list, each in a named group, so one scan finds every list's hits."""
     groups = [f"(?P<k{i}>{alternation(words(key))})" for i, key in enumerate(LISTS)]
@@ -217,7 +224,7 @@ def _any_pattern() -> re.Pattern[str]:
 def _date_pattern() -> re.Pattern[str]:
     from cleaner.lexicon import month_names
 
-    months = alternation(month_names())
+    months = trie(month_names())
     return re.compile(
         rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b|{_EDGE}(?:{months})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+(?:{months})(?!\w)",
         re.IGNORECASE,
@@ -232,7 +239,10 @@ def hits(text: str) -> tuple[list[float], list[float]]:
     (1.0, 1.0)
     """
     head = text[:80]
-    opens = [1.0 if _open_pattern(key).match(head) else 0.0 for key in LISTS]
+    if _open_any().match(head):
+        opens = [1.0 if _open_pattern(key).match(head) else 0.0 for key in LISTS]
+    else:  # no list's phrase opens it: :func:`_open_any` matches where any of them does
+        opens = [0.0] * len(LISTS)
     holds = [0.0] * len(LISTS)
     for m in _hits_in(text[:2000]):
         holds[int(m.lastgroup[1:]) if m.lastgroup else 0] = 1.0
@@ -300,7 +310,7 @@ def shape(text: str, stop: frozenset[str] | None) -> list[float]:
         1.0 if stripped.startswith("|") and stripped.endswith("|") else 0.0,
         1.0 if stripped.endswith("?") else 0.0,
         1.0 if _CUT_OFF.search(stripped[-20:]) else 0.0,
-        1.0 if _date_pattern().search(text[:300]) else 0.0,
+        1.0 if _DIGIT.search(text[:300]) and _date_pattern().search(text[:300]) else 0.0,  # every date has a digit
         1.0 if _TIME.search(text[:300]) else 0.0,
     ]
 
