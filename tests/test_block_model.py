@@ -6,6 +6,7 @@ Pages here are written for these tests; none comes from the benchmark.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.config import ConfigError
-from cleaner.strip.features import NAMES, featurize
+from cleaner.lexicon import alternation, words
+from cleaner.strip.features import LISTS, NAMES, _hits_in, featurize, hits
 from cleaner.strip.model import DATA, DROPS, Model, load
 
 PROSE = [
@@ -124,3 +126,39 @@ def test_a_model_file_that_is_not_one_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("{}")
     with pytest.raises(ConfigError, match="not a block model"):
         cleaner.clean("Some text.", model=str(path))
+
+
+def _grouped() -> re.Pattern[str]:
+    """The spec of the word-list hits: one alternation, a group per list in order, each list's phrases in order."""
+    groups = [f"(?P<k{i}>{alternation(words(key))})" for i, key in enumerate(LISTS)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)
+
+
+PHRASES = sorted({w for key in LISTS for w in words(key)})
+phrase_texts = st.lists(
+    st.one_of(
+        st.sampled_from(PHRASES),
+        st.sampled_from(PHRASES).map(str.upper),
+        st.sampled_from([" ", "  ", ". ", ", ", "\n", "-", "x", "'s", "2", "’", "|"]),
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(phrase_texts)
+def test_word_list_hits_are_those_of_one_alternation(text: str) -> None:
+    ours = [(LISTS[i], m.span()) for i, m in _hits_in(text)]
+    spec = [(LISTS[int(m.lastgroup[1:])], m.span()) for m in _grouped().finditer(text) if m.lastgroup]
+    assert ours == spec
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(phrase_texts)
+def test_a_list_opens_a_block_only_where_some_phrase_does(text: str) -> None:
+    opens, _ = hits(text)
+    spec = [
+        1.0 if re.match(rf"^\W{{0,3}}(?:{alternation(words(key))})(?!\w)", text[:80], re.IGNORECASE) else 0.0
+        for key in LISTS
+    ]
+    assert opens == spec
