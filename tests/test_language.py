@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
+import functools
+import os
+from typing import Any
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from langdetect.detector import Detector as Langdetect
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
+from langdetect.utils.lang_profile import LangProfile
 
 from cleaner.meta import detector
-from cleaner.meta.language import _factory, guess, prose_sample
+from cleaner.meta.language import SEED, _factory, _read_profile, guess, prose_sample
 from tests.conftest import SAMPLES
+
+
+@functools.cache
+def langdetect_factory() -> Any:
+    """langdetect's own factory over its profiles, in the order cleaner numbers them (name order), seeded alike."""
+    names = sorted(n for n in os.listdir(PROFILES_DIRECTORY) if not n.startswith("."))
+    factory = DetectorFactory()
+    for index, name in enumerate(names):
+        factory.add_profile(LangProfile(**_read_profile(os.path.join(PROFILES_DIRECTORY, name))), index, len(names))
+    factory.set_seed(SEED)
+    return factory
+
+
+def ours() -> detector.Detector:
+    return detector.Detector(_factory(), SEED)
+
+
+def theirs() -> Any:
+    return Langdetect(langdetect_factory())
+
 
 #: Words in several scripts and cases, with the characters langdetect treats specially (digits,
 #: punctuation, Romanian commas, Vietnamese marks, kana, hangul, addresses, e-mails).
@@ -73,25 +99,34 @@ def answers(made: object, text: str) -> list[tuple[str, float]] | str:
 @example("The council voted on Tuesday to keep the old library open.")
 @example("Ţara şi învăţământul: ș ț " * 3)
 def test_same_answers_as_langdetect(text: str) -> None:
-    factory = _factory()
-    assert answers(detector.create(factory), text) == answers(Langdetect(factory), text)
+    assert answers(ours(), text) == answers(theirs(), text)
 
 
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.stem)
 def test_same_answers_as_langdetect_on_the_samples(path: object) -> None:
     text = path.read_text(encoding="utf-8")  # type: ignore[attr-defined]
-    factory = _factory()
     for sample in (text[:3000], prose_sample(text.split("\n"))):
-        assert answers(detector.create(factory), sample) == answers(Langdetect(factory), sample)
+        assert answers(ours(), sample) == answers(theirs(), sample)
 
 
 def test_a_word_cache_that_fills_is_emptied_and_answers_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Die Regierung hat am Dienstag beschlossen, die alte Bibliothek weitere fünf Jahre offen zu halten."
     before = guess(text)
-    monkeypatch.setattr(detector, "_CACHE_SIZE", 3)
+    monkeypatch.setattr(detector, "WORDS_KEPT", 3)
+    monkeypatch.setattr(detector, "ROWS_KEPT", 2)
+    _factory()._rows.clear()
     assert guess(text) == before
-    assert len(detector._cache_for(_factory().word_lang_prob_map)) == 0
+    assert len(detector._words_of(_factory())) == 0
+    assert len(_factory()._rows) <= 2
     assert guess(text) == before
+
+
+def test_the_profiles_hold_what_langdetect_holds() -> None:
+    profiles, factory = _factory(), langdetect_factory()
+    assert profiles.languages == tuple(factory.langlist)
+    grams = [g for g in factory.word_lang_prob_map if 1 <= len(g) <= 3]
+    assert len(grams) == len(profiles._entries)
+    assert all(profiles.row(g) == factory.word_lang_prob_map[g] for g in grams[::97])
 
 
 @pytest.mark.parametrize(
@@ -105,5 +140,5 @@ def test_a_word_cache_that_fills_is_emptied_and_answers_stay_the_same(monkeypatc
     ],
 )
 def test_word_grams(word: str, spaced: bool, grams: list[str]) -> None:
-    known = {g for g in grams} | {"zz"}
+    known = set(grams) | {"zz"}
     assert detector.word_grams(word, spaced, known) == grams

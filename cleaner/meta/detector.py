@@ -1,22 +1,25 @@
-"""langdetect's detector, with its per-character and per-language loops written tight.
+"""langdetect's language detector: its profiles held compactly, its loops written tight, its answers unchanged.
 
-:class:`Detector` gives, for every text, the same answer as
-``langdetect.detector.Detector`` from the same factory: the same languages with
-bit-for-bit the same probabilities.  It draws the same random numbers in the
-same order and does the same floating-point operations in the same order; only
-the Python around them is faster:
+:class:`Detector` gives every text the answer ``langdetect.detector.Detector``
+gives it over the same profiles (loaded in name order, seed 0): the same
+languages with bit-for-bit the same probabilities.  It draws the same random
+numbers in the same order and does the same floating-point operations in the
+same order; only the Python around them and the memory under them differ:
 
-- a character's normalised form (langdetect's ``NGram.normalize``) is looked up
-  once per distinct character, not once per character;
-- the n-gram buffer is a local string, not an object whose methods are called
-  for every character;
-- the probabilities of the 55 languages are updated by one list comprehension
-  per n-gram drawn, not by an indexed loop;
-- a word's n-grams are found once per distinct word, and the five draws between two
-  normalisations are multiplied in in one pass.
+- **profiles** (:class:`Profiles`): langdetect keeps, for each of its 87,598
+  n-grams, a list of 55 floats, nine in ten of them zero (64 MB in every
+  process).  Here each n-gram's non-zero probabilities are packed in a few
+  bytes, and the full row of an n-gram is rebuilt when it is drawn, then kept
+  for the n-grams drawn lately;
+- a character's normalised form (langdetect's ``NGram.normalize``) is a
+  ``str.translate`` table filled as characters are met;
+- langdetect's n-grams never cross a space, so they are found once per distinct
+  word, not once per character;
+- the five draws between two normalisations are multiplied in in one pass, left
+  to right, which gives the same products.
 
-``tests/test_language.py`` checks the sameness on generated texts in many
-scripts and on the samples.
+``tests/test_language.py`` checks the sameness against langdetect itself on
+generated texts in many scripts and on the samples.
 
 >>> from cleaner.meta.language import _factory
 >>> detector = Detector(_factory())
@@ -27,11 +30,15 @@ scripts and on the samples.
 
 from __future__ import annotations
 
+import random
 import re
+import struct
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from langdetect import detector as original
+from langdetect.detector import Detector as Langdetect
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
 _SPACES = re.compile(" +")
@@ -40,38 +47,110 @@ _LATIN = re.compile("[A-z]")
 #: What it counts as not Latin: every character from U+0300 up (its test for the Latin Extended
 #: Additional block compares a number with a name, so it never excludes that block).
 _NON_LATIN = re.compile("[\u0300-\U0010ffff]")
-_NOT_LATIN_LETTER = re.compile("[A-z]+")
+_LATIN_RUN = re.compile("[A-z]+")
+#: One (language, probability) pair of a profile: a byte and a double, as exact as langdetect's float.
+_ENTRY = struct.Struct("<Bd")
+#: Full rows kept for the n-grams drawn lately (a row is 55 floats); the store is emptied when full.
+ROWS_KEPT = 8192
+#: Words whose n-grams are kept; emptied when full (it only saves time).
+WORDS_KEPT = 200_000
 
 
-class Detector(original.Detector):  # type: ignore[misc]
-    """A langdetect detector with the same results, sooner (see the module's docstring)."""
+class Profiles:
+    """langdetect's language profiles: for each 1- to 3-gram, the probability of it in each language.
 
-    text: str
+    ``profiles`` are langdetect's profile files, read (``name``, ``freq``,
+    ``n_words``), in the order their languages are numbered.  A probability is
+    computed as langdetect computes it.
+
+    >>> p = Profiles([{"name": "aa", "freq": {"x": 2, "xy": 1}, "n_words": [4, 2, 0]},
+    ...               {"name": "bb", "freq": {"x": 1}, "n_words": [1, 0, 0]}])
+    >>> p.languages, p.row("x"), p.row("xy"), "xy" in p, "z" in p
+    (('aa', 'bb'), [0.5, 1.0], [0.5, 0.0], True, False)
+    """
+
+    def __init__(self, profiles: Iterable[Mapping[str, Any]]) -> None:
+        entries: dict[str, bytearray] = {}
+        languages: list[str] = []
+        for index, profile in enumerate(profiles):
+            name = profile["name"]
+            if name in languages:
+                raise LangDetectException(ErrorCode.DuplicateLangError, "Duplicate the same language profile.")
+            languages.append(name)
+            n_words = profile["n_words"]
+            for gram, count in profile["freq"].items():
+                if 1 <= len(gram) <= 3:
+                    held = entries.get(gram)
+                    if held is None:
+                        held = entries[gram] = bytearray()
+                    held += _ENTRY.pack(index, 1.0 * count / n_words[len(gram) - 1])
+        self.languages = tuple(languages)
+        #: Each n-gram's (language, probability) pairs, packed.
+        self._entries = entries
+        self._rows: dict[str, list[float]] = {}
+
+    def __contains__(self, gram: object) -> bool:
+        return gram in self._entries
+
+    def row(self, gram: str) -> list[float]:
+        """The probability of ``gram`` in each language, in language order (0.0 where a profile lacks it)."""
+        found = self._rows.get(gram)
+        if found is None:
+            found = [0.0] * len(self.languages)
+            for index, prob in _ENTRY.iter_unpack(self._entries[gram]):
+                found[index] = prob
+            if len(self._rows) >= ROWS_KEPT:
+                self._rows.clear()
+            self._rows[gram] = found
+        return found
+
+
+class Detector:
+    """One detection, as langdetect's ``Detector`` makes it (see the module's docstring)."""
+
+    def __init__(self, profiles: Profiles, seed: int = 0) -> None:
+        self.profiles = profiles
+        self.seed = seed
+        self.text = ""
+        self.random = random.Random()
+        self.langprob: list[float] | None = None
 
     def append(self, text: str) -> None:
         """Add ``text``: addresses and e-mails out, Vietnamese marks folded, runs of spaces made one."""
-        text = self.URL_RE.sub(" ", text)
-        text = self.MAIL_RE.sub(" ", text)
+        text = Langdetect.URL_RE.sub(" ", text)
+        text = Langdetect.MAIL_RE.sub(" ", text)
         text = NGram.normalize_vi(text)
-        head = text[: self.max_text_length]
-        self.text += _SPACES.sub(" ", head)
+        self.text += _SPACES.sub(" ", text[:10000])
+
+    def get_probabilities(self) -> list[Language]:
+        """The languages above langdetect's threshold, most probable first."""
+        if self.langprob is None:
+            self._detect_block()
+        assert self.langprob is not None
+        result = [
+            Language(lang, p)
+            for lang, p in zip(self.profiles.languages, self.langprob, strict=True)
+            if p > Langdetect.PROB_THRESHOLD
+        ]
+        result.sort(reverse=True)
+        return result
 
     def cleaning_text(self) -> None:
         """Drop the Latin letters of a text written mostly in another script, as langdetect does."""
         latin = len(_LATIN.findall(self.text))
         non_latin = len(_NON_LATIN.findall(self.text))
         if latin * 2 < non_latin:
-            self.text = _NOT_LATIN_LETTER.sub("", self.text)
+            self.text = _LATIN_RUN.sub("", self.text)
 
-    def _extract_ngrams(self) -> list[str]:
+    def extract_ngrams(self) -> list[str]:
         """The 1- to 3-grams of the text that some profile knows, in langdetect's order.
 
         langdetect reads the text one character at a time, and its grams never reach across a space:
         they are those of each word, read with a space before it (and after it, when one follows).
         So they are found once per distinct word.
         """
-        known = self.word_lang_prob_map
-        cache = _cache_for(known)
+        known = self.profiles
+        cache = _words_of(known)
         words = self.text.translate(_NORMALISED).split(" ")
         result: list[str] = []
         last = len(words) - 1
@@ -82,7 +161,7 @@ class Detector(original.Detector):  # type: ignore[misc]
                 if found is None:
                     found = cache[key] = word_grams(word, index < last, known)
                 result += found
-        if len(cache) > _CACHE_SIZE:
+        if len(cache) > WORDS_KEPT:
             cache.clear()
         return result
 
@@ -90,41 +169,37 @@ class Detector(original.Detector):  # type: ignore[misc]
         """langdetect's trials: the same draws, the same products in the same order, the same normalisations.
 
         langdetect multiplies the probabilities by one drawn n-gram's row at a time and normalises them
-        after the first draw and then after every fifth; here the five rows of a stretch are multiplied in
+        after the first draw and then after every fifth; here the five rows of a stretch are multiplied
         in one pass, left to right, which gives the same products.
         """
         self.cleaning_text()
-        ngrams = self._extract_ngrams()
+        ngrams = self.extract_ngrams()
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        row = self.word_lang_prob_map.__getitem__
-        self.langprob = [0.0] * len(self.langlist)
-        random = self.random
-        random.seed(self.seed)
-        choice, limit, converged = random.choice, self.ITERATION_LIMIT, self.CONV_THRESHOLD
-        for _ in range(self.n_trial):
-            alpha = self.alpha + random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
-            w = alpha / self.BASE_FREQ
-            prob = [p * (w + q) for p, q in zip(self._init_probability(), row(choice(ngrams)), strict=True)]
+        row, count = self.profiles.row, len(self.profiles.languages)
+        trials = 7
+        langprob = [0.0] * count
+        draw = self.random
+        draw.seed(self.seed)
+        choice, limit, converged = draw.choice, Langdetect.ITERATION_LIMIT, Langdetect.CONV_THRESHOLD
+        for _ in range(trials):
+            alpha = Langdetect.ALPHA_DEFAULT + draw.gauss(0.0, 1.0) * Langdetect.ALPHA_WIDTH
+            w = alpha / Langdetect.BASE_FREQ
+            prob = [(1.0 / count) * (w + q) for q in row(choice(ngrams))]
             i = 0
             while True:
                 total = sum(prob)
                 prob = [p / total for p in prob]
                 if max(0.0, *prob) > converged or i >= limit:
                     break
-                a, b, c, d, e = (
-                    row(choice(ngrams)),
-                    row(choice(ngrams)),
-                    row(choice(ngrams)),
-                    row(choice(ngrams)),
-                    row(choice(ngrams)),
-                )
+                a, b, c, d, e = (row(choice(ngrams)) for _ in range(5))
                 prob = [
                     p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                     for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e, strict=True)
                 ]
                 i += 5
-            self.langprob = [s + p / self.n_trial for s, p in zip(self.langprob, prob, strict=True)]
+            langprob = [s + p / trials for s, p in zip(langprob, prob, strict=True)]
+        self.langprob = langprob
 
 
 class _Normalised(dict[int, str]):
@@ -137,20 +212,18 @@ class _Normalised(dict[int, str]):
 
 
 _NORMALISED = _Normalised()
-#: Each profile map's cache of words' grams (the map is kept beside its cache, so its id stays its own).
-_CACHES: dict[int, tuple[Any, dict[tuple[str, bool], list[str]]]] = {}
-#: A cache is emptied when it holds more words than this (it only saves time).
-_CACHE_SIZE = 200_000
+#: Each profile set's store of words' grams (the profiles are kept beside it, so the id stays theirs).
+_WORDS: dict[int, tuple[Profiles, dict[tuple[str, bool], list[str]]]] = {}
 
 
-def _cache_for(known: Any) -> dict[tuple[str, bool], list[str]]:
-    held = _CACHES.get(id(known))
-    if held is None or held[0] is not known:
-        held = _CACHES[id(known)] = (known, {})
+def _words_of(profiles: Profiles) -> dict[tuple[str, bool], list[str]]:
+    held = _WORDS.get(id(profiles))
+    if held is None or held[0] is not profiles:
+        held = _WORDS[id(profiles)] = (profiles, {})
     return held[1]
 
 
-def word_grams(word: str, spaced: bool, known: Any) -> list[str]:
+def word_grams(word: str, spaced: bool, known: Profiles | set[str]) -> list[str]:
     """The grams langdetect reads in one normalised ``word`` (a space before it, and after it when ``spaced``),
     in its order, those that ``known`` holds; none where the word runs in capitals.
 
@@ -171,10 +244,3 @@ def word_grams(word: str, spaced: bool, known: Any) -> list[str]:
             if gram != " " and gram in known:
                 found.append(gram)
     return found
-
-
-def create(factory: Any) -> Detector:
-    """A :class:`Detector` over ``factory``'s profiles, with its seed."""
-    if not factory.langlist:
-        raise LangDetectException(ErrorCode.NeedLoadProfileError, "Need to load profiles.")
-    return Detector(factory)

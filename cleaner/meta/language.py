@@ -1,15 +1,16 @@
 """Language detection with langdetect, seeded so that it never changes between runs.
 
-langdetect is random by design; this module keeps a private detector factory
-with a fixed seed, so the answer depends only on the text, in every process
-(worker processes included: the seed travels with the module, not with global
-state a caller may have changed).
+langdetect is random by design; this module runs its detector
+(:mod:`cleaner.meta.detector`, the same answers with less time and memory) with
+a fixed seed, so the answer depends only on the text, in every process (worker
+processes included: the seed travels with the module, not with global state a
+caller may have changed).
 
-The profiles are loaded once, on first use, and only a factory with every
-profile in it is kept: a first load that is interrupted (Ctrl-C, a timeout
-raised from a signal handler) leaves nothing behind, and the next call loads
-them again.  (langdetect's own loader turns any exception, an interrupt too,
-into "Profile format error"; this module reads the profiles itself.)
+The profiles are loaded once, on first use, and only a set with every profile
+in it is kept: a first load that is interrupted (Ctrl-C, a timeout raised from
+a signal handler) leaves nothing behind, and the next call loads them again.
+(langdetect's own loader turns any exception, an interrupt too, into "Profile
+format error"; this module reads the profiles itself.)
 
 >>> guess("The quick brown fox jumps over the lazy dog while the cat watches from the wall.")[0]
 'en'
@@ -26,6 +27,7 @@ import threading
 from typing import Any
 
 from cleaner.document import Document, Fact
+from cleaner.meta.detector import Detector, Profiles
 
 SEED = 0
 #: Below this many letters a text is too short to judge.
@@ -37,8 +39,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 _LOCK = threading.Lock()
-#: The loaded factory, set only once every profile is in it.
-_FACTORY: Any = None
+#: The loaded profiles, set only once every profile is in them.
+_FACTORY: Profiles | None = None
 
 
 def _read_profile(path: str) -> dict[str, Any]:
@@ -48,22 +50,16 @@ def _read_profile(path: str) -> dict[str, Any]:
     return data
 
 
-def load_factory() -> Any:
-    """A new langdetect detector factory with every profile loaded (in name order) and the seed set."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-    from langdetect.utils.lang_profile import LangProfile
+def load_factory() -> Profiles:
+    """langdetect's profiles (every one, in name order), read into a new :class:`~cleaner.meta.detector.Profiles`."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
 
     names = sorted(n for n in os.listdir(PROFILES_DIRECTORY) if not n.startswith("."))
-    factory = DetectorFactory()
-    for index, name in enumerate(names):
-        profile = LangProfile(**_read_profile(os.path.join(PROFILES_DIRECTORY, name)))
-        factory.add_profile(profile, index, len(names))
-    factory.set_seed(SEED)
-    return factory
+    return Profiles(_read_profile(os.path.join(PROFILES_DIRECTORY, name)) for name in names)  # one at a time
 
 
-def _factory() -> Any:
-    """The process's factory, loaded whole on first use (a load cut short is thrown away)."""
+def _factory() -> Profiles:
+    """The process's profiles, loaded whole on first use (a load cut short is thrown away)."""
     global _FACTORY
     if _FACTORY is None:
         with _LOCK:
@@ -79,9 +75,7 @@ def guess(text: str) -> tuple[str | None, float | None]:
         return None, None
     from langdetect.lang_detect_exception import LangDetectException
 
-    from cleaner.meta.detector import create
-
-    detector = create(_factory())
+    detector = Detector(_factory(), SEED)
     detector.append(sample)
     try:
         best = detector.get_probabilities()[0]
