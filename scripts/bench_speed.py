@@ -10,7 +10,7 @@ On the pages of a bench set (``--set``, default ``scrapinghub``):
   because absolute times drift on a shared machine;
 - **command**: ``cleaner clean DIR -o OUT`` over a folder of ``--files`` text files (copies of
   ``text_recall``) with ``--jobs 1`` and ``--jobs 2``, process start-up included, with the peak
-  resident memory of the command and its workers.
+  memory of the command and its workers together (their proportional set sizes, summed).
 
     python scripts/bench_speed.py                       # the README's table
     python scripts/bench_speed.py --no-command          # the library only
@@ -99,8 +99,14 @@ def library_rows(bench: BenchSet) -> list[list[str]]:
     return rows
 
 
-def tree_rss(pid: int) -> int:
-    """The resident memory, in kB, of process ``pid`` and every process below it (read from ``/proc``)."""
+def tree_memory(pid: int) -> int:
+    """The memory, in kB, that process ``pid`` and every process below it hold together.
+
+    Each process's proportional set size (``Pss`` in ``/proc/<pid>/smaps_rollup``): its own pages,
+    and its share of the pages it shares with others (workers forked from one server share the
+    pages they have not written), so a page is counted once however many processes map it.
+    Summing resident sizes (RSS) would count a shared page once per process.
+    """
     parents: dict[int, int] = {}
     sizes: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
@@ -108,12 +114,12 @@ def tree_rss(pid: int) -> int:
             continue
         try:
             stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            status = (entry / "status").read_text()
+            rollup = (entry / "smaps_rollup").read_text()
         except OSError:
             continue
         parents[int(entry.name)] = int(stat[1])
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
+        for line in rollup.splitlines():
+            if line.startswith("Pss:"):
                 sizes[int(entry.name)] = int(line.split()[1])
     total, todo = 0, [pid]
     while todo:
@@ -124,14 +130,14 @@ def tree_rss(pid: int) -> int:
 
 
 def command_run(folder: Path, jobs: int) -> tuple[float, float]:
-    """Seconds and peak resident MB (the command and its workers together) of ``cleaner clean folder -o out``."""
+    """Seconds and peak MB (the command and its workers together, :func:`tree_memory`) of ``cleaner clean folder -o out``."""
     out = folder.parent / f"out-{jobs}"
     cmd = [sys.executable, "-m", "cleaner", "clean", str(folder), "-o", str(out), "--jobs", str(jobs), "--quiet"]
     start = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
+        peak = max(peak, tree_memory(process.pid))
         time.sleep(0.2)
     seconds = time.perf_counter() - start
     if process.returncode not in (0, 1):

@@ -247,10 +247,14 @@ def test_an_interrupted_record_file_output_is_not_put_in_place_half_written(
     assert (out / "feed.jsonl").read_bytes() == whole
 
 
+#: Enough files that a signal sent once the first output is written always comes before the last.
+FILES = 1500
+
+
 def slow_input(tmp_path: Path) -> Path:
     """A tree of enough files that cleaning them takes several seconds (one a folder: no site templates)."""
     folder = tmp_path / "many"
-    for n in range(400):
+    for n in range(FILES):
         (folder / f"{n:03}").mkdir(parents=True)
         (folder / f"{n:03}" / "a.txt").write_text(RAW, encoding="utf-8")
     return folder
@@ -279,7 +283,7 @@ def test_a_real_signal_stops_the_run_cleanly(tmp_path: Path, signum: int, code: 
     assert err.splitlines()[-1] == f"cleaner: {said}"
     assert "Traceback" not in err and "nothing to do" not in err
     outputs = list((tmp_path / "out").rglob("*.txt"))
-    assert 0 < len(outputs) < 400, "the signal came too late to test anything"
+    assert 0 < len(outputs) < FILES, "the signal came too late to test anything"
     assert all(p.read_text(encoding="utf-8") == expected(NAMES[3]) for p in outputs), "an output was written half"
     assert not list((tmp_path / "out").rglob(".*.tmp"))
 

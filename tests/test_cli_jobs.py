@@ -12,7 +12,8 @@ import pytest
 from test_cli_support import GOLDEN, NAMES, SAMPLES, TTY, run, snapshot
 
 from cleaner.cli.outcome import UNCHANGED, Outcome
-from cleaner.cli.pool import POOL_MIN, default_jobs, run_ordered
+from cleaner.cli.pool import POOL_MIN, default_jobs, run_ordered, worker_context
+from cleaner.cli.templates import corpus_templates
 from cleaner.cli.work import fix_outcome
 from cleaner.config import Config
 from cleaner.io.readers import Item
@@ -98,3 +99,24 @@ def test_summary_counts_blocks_removed_by_kind(tmp_path: Path) -> None:
         "cleaner: blocks removed: related-links 11, timestamp 4, title 4, dateline 2, author-bio 1, byline 1,"
         in result.err
     )
+
+
+def test_site_templates_found_by_workers_are_those_one_process_finds(tmp_path: Path) -> None:
+    folder = corpus(tmp_path / "in")
+    for n in range(POOL_MIN):  # one more site, whose pages share a menu and a footer
+        page = (
+            f"Home | World | Sport\n\nStory {n} went on for {n} hours, officials said.\n\nSign up for our newsletter\n"
+        )
+        (folder / "site" / f"{n}.txt").parent.mkdir(exist_ok=True)
+        (folder / "site" / f"{n}.txt").write_text(page, encoding="utf-8")
+    here = corpus_templates([str(folder)], Config(), jobs=1)
+    assert here, "the corpus has no template to find: the test tests nothing"
+    assert corpus_templates([str(folder)], Config(), jobs=2) == here
+
+
+def test_workers_start_from_a_warm_server_where_the_system_has_one() -> None:
+    context = worker_context()
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        assert context.get_start_method() == "forkserver"
+    with ProcessPoolExecutor(2, mp_context=context) as pool:
+        assert list(pool.map(guess, AMBIGUOUS)) == [guess(text) for text in AMBIGUOUS]

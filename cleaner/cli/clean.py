@@ -288,7 +288,7 @@ def avoided(args: argparse.Namespace) -> Collection[str]:
 def run_clean(args: argparse.Namespace, config: Config, stdout: TextIO, report: Reporter, jobs: int) -> None:
     """Clean every input; outcomes go to ``report``."""
     avoid = avoided(args)
-    templates = corpus_templates(args.paths, config, avoid=avoid)
+    templates = corpus_templates(args.paths, config, avoid=avoid, jobs=jobs)
     work = functools.partial(clean_outcome, fmt=args.format, templates=templates)
     printer = Printer(stdout, args.format)
     outputs = Outputs(Path(args.output), args.format, Guard.of(args.paths, args.output)) if args.output else None

@@ -69,7 +69,7 @@ def run_fixing(
 ) -> None:
     """``fix``, ``check`` or ``diff`` (``args.command``) over every input; outcomes go to ``report``."""
     inputs = gather(args.paths, config, whole_files=True, filter_files=args.filter_files)
-    work = functools.partial(fix_outcome, templates=corpus_templates(args.paths, config, whole_files=True))
+    work = functools.partial(fix_outcome, templates=corpus_templates(args.paths, config, whole_files=True, jobs=jobs))
     for entry, outcome in run_ordered(work, inputs, config, jobs):
         if outcome.status == CHANGED and isinstance(entry, Item):
             if args.command == "fix":

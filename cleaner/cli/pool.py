@@ -3,8 +3,11 @@
 Results come back in the order the inputs were given, whatever the number of
 processes, so ``--jobs 4`` prints and writes exactly what ``--jobs 1`` does.
 Inputs are sent in small chunks and only a few chunks are in flight at once,
-so a large folder is never held in memory whole.  Workers are started with
-``spawn``: each is a fresh interpreter that shares no state with the parent.
+so a large folder is never held in memory whole.  Workers share no state with
+the parent: on Linux they are forked from multiprocessing's ``forkserver``, a
+fresh interpreter that has cleaned one text first (:mod:`cleaner.cli.warm`), so
+each starts warm and shares those pages with it; elsewhere each is spawned, a
+fresh interpreter of its own.
 
 >>> from cleaner.cli.outcome import UNCHANGED
 >>> from cleaner.cli.work import fix_outcome
@@ -16,6 +19,7 @@ so a large folder is never held in memory whole.  Workers are started with
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import signal
@@ -23,6 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
+from typing import TypeVar
 
 from cleaner.cli.outcome import FAILED, Outcome
 from cleaner.cli.work import guarded
@@ -32,6 +37,9 @@ from cleaner.io.readers import Item
 #: An input still to do, or one whose outcome is already known (a read error, a note).
 Work = Item | Outcome
 Worker = Callable[[Item, Config], Outcome]
+
+In = TypeVar("In")
+Out = TypeVar("Out")
 
 #: Inputs per chunk sent to a worker, and chunks in flight per worker.
 CHUNK = 4
@@ -68,48 +76,91 @@ def run_ordered(
     """``(input, outcome)`` for every input, in order, computed by ``jobs`` processes.
 
     This process does the work itself (no pool) when ``jobs`` is 1 or when
-    there are fewer than ``pool_min`` inputs to work on.
+    there are fewer than ``pool_min`` inputs to work on.  A chunk whose worker
+    died (killed, out of memory) fails; the other inputs go on.
+    """
+    chunked = map_chunks(functools.partial(apply, work, config=config), inputs, jobs, pool_min, _is_item)
+    for chunk, outcomes in chunked:
+        if isinstance(outcomes, BaseException):
+            message = f"worker process failed ({type(outcomes).__name__}: {outcomes})"
+            outcomes = [w if isinstance(w, Outcome) else Outcome(w.source, FAILED, message=message) for w in chunk]
+        yield from zip(chunk, outcomes, strict=True)
+
+
+def _is_item(entry: object) -> bool:
+    return isinstance(entry, Item)
+
+
+def map_chunks(
+    function: Callable[[list[In]], list[Out]],
+    inputs: Iterable[In],
+    jobs: int,
+    pool_min: int = POOL_MIN,
+    counted: Callable[[In], bool] = lambda _: True,
+) -> Iterator[tuple[list[In], list[Out] | BaseException]]:
+    """``(chunk, function(chunk))`` over the inputs cut in chunks, in order, computed by ``jobs`` processes.
+
+    With one job, or fewer than ``pool_min`` inputs that are ``counted`` (work to do),
+    this process applies ``function`` to one input at a time.  Otherwise chunks of
+    :data:`CHUNK` inputs go to the workers, a few at a time; the result of a chunk
+    whose worker died is the error.  ``function`` must be picklable (a module's
+    function, or a partial of one).
+
+    >>> [(chunk, out) for chunk, out in map_chunks(lambda xs: [x * 2 for x in xs], [1, 2], jobs=1)]
+    [([1], [2]), ([2], [4])]
     """
     stream = iter(inputs)
-    head: list[Work] = []
+    head: list[In] = []
     todo = 0
     if jobs > 1:
         for entry in stream:
             head.append(entry)
-            todo += isinstance(entry, Item)
+            todo += counted(entry)
             if todo >= max(pool_min, 2):
                 break
     if todo < max(pool_min, 2):
         for entry in chain(head, stream):
-            yield entry, apply(work, [entry], config)[0]
+            yield [entry], function([entry])
         return
-    yield from _in_pool(work, chain(head, stream), config, jobs)
+    yield from _in_pool(function, _chunks(chain(head, stream)), jobs)
 
 
-def _chunks(entries: Iterator[Work]) -> Iterator[list[Work]]:
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How workers are started: forked from a warm server (:mod:`cleaner.cli.warm`) where the system can, else spawned.
+
+    >>> worker_context().get_start_method() in ("forkserver", "spawn")
+    True
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["cleaner.cli.warm"])
+    return context
+
+
+def _chunks(entries: Iterator[In]) -> Iterator[list[In]]:
     while chunk := list(islice(entries, CHUNK)):
         yield chunk
 
 
-def _in_pool(work: Worker, entries: Iterator[Work], config: Config, jobs: int) -> Iterator[tuple[Work, Outcome]]:
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
-    flight: deque[tuple[list[Work], Future[list[Outcome]]]] = deque()
+def _in_pool(
+    function: Callable[[list[In]], list[Out]], chunks: Iterator[list[In]], jobs: int
+) -> Iterator[tuple[list[In], list[Out] | BaseException]]:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(), initializer=_quiet_worker)
+    flight: deque[tuple[list[In], Future[list[Out]]]] = deque()
     try:
-        for chunk in _chunks(entries):
-            flight.append((chunk, pool.submit(apply, work, chunk, config)))
+        for chunk in chunks:
+            flight.append((chunk, pool.submit(function, chunk)))
             if len(flight) >= jobs * AHEAD:
-                yield from _collect(*flight.popleft())
+                yield _collect(*flight.popleft())
         while flight:
-            yield from _collect(*flight.popleft())
+            yield _collect(*flight.popleft())
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _collect(chunk: list[Work], future: Future[list[Outcome]]) -> Iterator[tuple[Work, Outcome]]:
+def _collect(chunk: list[In], future: Future[list[Out]]) -> tuple[list[In], list[Out] | BaseException]:
     try:
-        outcomes = future.result()
-    except Exception as error:  # a worker died (killed, out of memory): its inputs fail, the rest go on
-        message = f"worker process failed ({type(error).__name__}: {error})"
-        outcomes = [w if isinstance(w, Outcome) else Outcome(w.source, FAILED, message=message) for w in chunk]
-    yield from zip(chunk, outcomes, strict=True)
+        return chunk, future.result()
+    except Exception as error:  # a worker died (killed, out of memory): the caller says what that means
+        return chunk, error

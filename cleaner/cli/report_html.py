@@ -54,7 +54,7 @@ def summary_outcome(item: Item, config: Config, templates: Templates | None = No
 
 def run_report(args: argparse.Namespace, config: Config, report: Reporter, jobs: int) -> None:
     """Clean every input, add up what happened, write the page to ``args.output``."""
-    work = functools.partial(summary_outcome, templates=corpus_templates(args.paths, config))
+    work = functools.partial(summary_outcome, templates=corpus_templates(args.paths, config, jobs=jobs))
     totals = Totals(top=args.top)
     for _entry, outcome in run_ordered(work, gather(args.paths, config), config, jobs):
         if outcome.status in (CHANGED, UNCHANGED):

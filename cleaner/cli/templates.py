@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 
 from cleaner.cli.inputs import STDIN, gather
+from cleaner.cli.pool import map_chunks
 from cleaner.config import Config
-from cleaner.corpus import find_templates, line_hash, site_of
+from cleaner.corpus import count_templates, document_lines, line_hash, site_of
 from cleaner.io.readers import Item
 
 __all__ = ["corpus_templates", "item_site", "line_hash"]
@@ -42,9 +43,27 @@ def _documents(
 
 
 def corpus_templates(
-    paths: Sequence[str], config: Config, whole_files: bool = False, avoid: Collection[str] = ()
+    paths: Sequence[str], config: Config, whole_files: bool = False, avoid: Collection[str] = (), jobs: int = 1
 ) -> dict[str, frozenset[int]]:
-    """The template line hashes of every site among the inputs (none for standard input, read only once)."""
+    """The template line hashes of every site among the inputs (none for standard input, read only once).
+
+    The documents' lines are repaired, cut and hashed by ``jobs`` processes; only the hashes come back.
+    """
     if STDIN in paths:
         return {}
-    return find_templates(_documents(paths, config, whole_files, avoid), config.template_min_docs)
+    rows = (
+        row
+        for _, result in map_chunks(document_rows, _documents(paths, config, whole_files, avoid), jobs)
+        if not isinstance(result, BaseException)  # a worker that died: its documents count for no template
+        for row in result
+    )
+    return count_templates(rows, config.template_min_docs)
+
+
+def document_rows(documents: list[tuple[str, str]]) -> list[tuple[str, int, frozenset[int]]]:
+    """``(site, hash of the text, line hashes)`` of each ``(site, text)`` (see :func:`cleaner.corpus.document_lines`).
+
+    >>> [(site, len(lines)) for site, _, lines in document_rows([("s", "Menu\\n\\nA one.")])]
+    [('s', 2)]
+    """
+    return [(site, *document_lines(text)) for site, text in documents]
