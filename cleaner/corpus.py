@@ -29,12 +29,12 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from cleaner.config import Config
+from cleaner.counts import IN_MEMORY, SiteLineCounts
 from cleaner.document import Document, Result
 from cleaner.pipeline import Pipeline, default_pipeline, named
 from cleaner.split import split_text
@@ -134,31 +134,27 @@ def document_lines(text: str) -> tuple[int, frozenset[int]]:
     return hash_text(text), frozenset(line_hash(line) for line in lines_of(text) if countable(line))
 
 
-def count_templates(rows: Iterable[tuple[str, int, Iterable[int]]], min_docs: int = 3) -> dict[str, frozenset[int]]:
+def count_templates(
+    rows: Iterable[tuple[str, int, Iterable[int]]], min_docs: int = 3, in_memory: int = IN_MEMORY
+) -> dict[str, frozenset[int]]:
     """The template of every site, from ``(site, hash of the text, line hashes)`` rows (see :func:`document_lines`).
 
     A row whose site and text hash were seen before is a copy and does not
     count, so rows gathered in several places (the tasks of a cluster job)
     can be counted together and give what one pass over all the documents
-    gives.
+    gives.  At most ``in_memory`` distinct lines are counted in memory; more
+    go to disk (:mod:`cleaner.counts`), with the same result.
 
     >>> rows = [("s", 1, {7, 8}), ("s", 2, {7}), ("s", 1, {7, 8}), ("t", 3, {7})]
     >>> count_templates(rows, min_docs=2)
     {'s': frozenset({7})}
+    >>> count_templates(rows, min_docs=2, in_memory=1)
+    {'s': frozenset({7})}
     """
-    counts: defaultdict[str, Counter[int]] = defaultdict(Counter)
-    seen: set[tuple[str, int]] = set()
+    counts = SiteLineCounts(in_memory)
     for site, whole, lines in rows:
-        if (site, whole) in seen:
-            continue
-        seen.add((site, whole))
-        counts[site].update(set(lines))
-    out: dict[str, frozenset[int]] = {}
-    for site, counter in counts.items():
-        lines = frozenset(h for h, n in counter.items() if n >= min_docs)
-        if lines:
-            out[site] = lines
-    return out
+        counts.add(site, whole, lines)
+    return counts.recurring(min_docs)
 
 
 def find_templates(docs: Iterable[tuple[str, str]], min_docs: int = 3) -> dict[str, frozenset[int]]:

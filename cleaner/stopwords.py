@@ -51,9 +51,10 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _words(text: str) -> tuple[str, ...]:
-    """:func:`words`, kept for the texts met lately (a document's blocks are read again in each round)."""
+    """:func:`words`, kept for the texts met lately (a document's blocks are read again in each round;
+    a few hundred blocks' words are a few megabytes)."""
     return tuple(w.lower().replace("’", "'") for w in _TOKEN.findall(text))
 
 

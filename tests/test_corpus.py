@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_cli_support import run
 
 from cleaner.config import Config
 from cleaner.corpus import clean_corpus, find_templates, line_hash, normalise, site_of, strip_templates
+from cleaner.counts import SiteLineCounts
 from cleaner.document import Document
 
 MENU = "Home | Politics | Business | Culture"
@@ -129,3 +133,39 @@ def test_cli_fix_folder_strips_the_template_and_is_stable(site_folder: Path) -> 
     assert run("fix", "--jobs", "1", site_folder).code in (0, 1)
     assert (site_folder / "0.txt").read_text(encoding="utf-8") == STORIES[0] + "\n"
     assert run("check", site_folder).out == ""
+
+
+def _reference(rows: list[tuple[str, int, frozenset[int]]], min_docs: int) -> dict[str, frozenset[int]]:
+    """What counting every (site, line) in one counter in memory gives."""
+    seen: set[tuple[str, int]] = set()
+    counts: Counter[tuple[str, int]] = Counter()
+    for site, whole, lines in rows:
+        if (site, whole) not in seen:
+            seen.add((site, whole))
+            counts.update((site, line) for line in lines)
+    found: dict[str, set[int]] = {}
+    for (site, line), n in counts.items():
+        if n >= min_docs:
+            found.setdefault(site, set()).add(line)
+    return {site: frozenset(lines) for site, lines in found.items()}
+
+
+site_rows = st.lists(
+    st.tuples(
+        st.sampled_from(["a.com", "b.org", "c"]),
+        st.integers(0, 5),
+        st.frozensets(st.one_of(st.integers(0, 20), st.integers(0, 2**64 - 1)), max_size=8),
+    ),
+    max_size=40,
+)
+
+
+@settings(deadline=None)
+@given(site_rows, st.integers(1, 4), st.integers(1, 30), st.integers(1, 5))
+def test_counts_that_go_to_disk_are_those_counted_in_memory(
+    rows: list[tuple[str, int, frozenset[int]]], min_docs: int, in_memory: int, parts: int
+) -> None:
+    counts = SiteLineCounts(in_memory=in_memory, parts=parts)
+    for row in rows:
+        counts.add(*row)
+    assert counts.recurring(min_docs) == _reference(rows, min_docs)

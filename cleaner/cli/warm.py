@@ -15,6 +15,8 @@ computes, and every one is computed from the package's own data.
 
 from __future__ import annotations
 
+import gc
+
 #: Text that goes through every step of the chain: a title, a byline, a date, prose, a typo, chrome.
 TEXT = """Talks go on in Brussels
 
@@ -34,11 +36,17 @@ More from World
 
 
 def warm() -> None:
-    """Clean :data:`TEXT` with the default chain (and so build what a first cleaning builds)."""
+    """Clean :data:`TEXT` with the default chain (and so build what a first cleaning builds), then freeze it.
+
+    ``gc.freeze()`` moves every object made so far out of the collector's reach: a worker's
+    collections then never write to the pages it shares with the server, which would copy them.
+    """
     from cleaner.cli.work import pipeline_for
     from cleaner.config import Config
 
     pipeline_for(Config()).clean(TEXT)
+    gc.collect()
+    gc.freeze()
 
 
 warm()

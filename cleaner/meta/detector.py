@@ -50,10 +50,10 @@ _NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 _LATIN_RUN = re.compile("[A-z]+")
 #: One (language, probability) pair of a profile: a byte and a double, as exact as langdetect's float.
 _ENTRY = struct.Struct("<Bd")
-#: Full rows kept for the n-grams drawn lately (a row is 55 floats); the store is emptied when full.
-ROWS_KEPT = 8192
-#: Words whose n-grams are kept; emptied when full (it only saves time).
-WORDS_KEPT = 200_000
+#: Full rows kept for the n-grams drawn lately (a row is 55 floats, 0.5 kB); the store is emptied when full.
+ROWS_KEPT = 4096
+#: Words whose n-grams are kept (about 0.2 kB each); emptied when full (it only saves time).
+WORDS_KEPT = 20_000
 
 
 class Profiles:

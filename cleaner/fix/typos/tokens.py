@@ -54,7 +54,7 @@ def shape(word: str) -> str:
 _CHUNK = re.compile(r"[^ \n\t]+")
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def is_plain(chunk: str) -> bool:
     """False for chunks that look like addresses, handles, tags or code.
 
