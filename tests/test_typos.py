@@ -18,6 +18,7 @@ from cleaner.document import Document, Fact
 from cleaner.fix.typos import fix_typos, protected_words
 from cleaner.fix.typos.data import common_words, misspellings
 from cleaner.fix.typos.evidence import near
+from cleaner.fix.typos.tokens import _SENTENCE_END, _TOKEN, opens_sentence
 from cleaner.pipeline import default_pipeline
 
 
@@ -447,3 +448,18 @@ def test_a_long_single_line_costs_time_in_proportion_to_its_length():
     doc = run(line)
     assert time.perf_counter() - started < 10
     assert doc.blocks[0].text == line  # every word repeats: nothing to fix
+
+
+#: Text made of what decides whether a word opens a sentence: ends, quotes, brackets, spaces of every kind.
+sentence_texts = st.lists(
+    st.sampled_from([*"ab .!?…:;,'\"”’“‘)]([¡¿-\n\t\u00a0\u2003", "word", "Word"]), max_size=40
+).map("".join)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(sentence_texts)
+def test_a_word_opens_a_sentence_as_the_pattern_says(text: str) -> None:
+    for match in _TOKEN.finditer(text):
+        start = match.start()
+        spec = bool(_SENTENCE_END.search(text[max(0, start - 12) : start])) if start else True
+        assert opens_sentence(text, start) == spec, (text, start)

@@ -64,6 +64,30 @@ def is_plain(chunk: str) -> bool:
     return not _NOT_PROSE.search(chunk.rstrip(".!?…:;,'\"”’)]"))
 
 
+#: What may stand just before the space ahead of a word that opens a sentence (a sentence's end, a
+#: closing quote or bracket); a space too.  Any other character there, and the word opens none.
+_ENDS_BEFORE_SPACE = frozenset(".!?…:'\"”’)]")
+
+
+def opens_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens ``text`` or a sentence (:data:`_SENTENCE_END` just before it).
+
+    Most words follow a space that follows a letter, and open no sentence: that is seen from the two
+    characters before the word; only the rest is asked of the pattern, on the twelve characters
+    before the word.
+
+    >>> [opens_sentence(t, t.index("w")) for t in ("w", "a w", "a. w", "a.\\n(w", "a, w", "a.  w")]
+    [True, False, True, True, False, True]
+    """
+    if not start:
+        return True
+    if start >= 2 and text[start - 1] == " ":
+        before = text[start - 2]
+        if before not in _ENDS_BEFORE_SPACE and not before.isspace():
+            return False
+    return _SENTENCE_END.search(text[max(0, start - 12) : start]) is not None
+
+
 def tokens_of(block: int, text: str) -> Iterator[Token]:
     """The tokens of one block's text, in order.
 
@@ -81,10 +105,4 @@ def tokens_of(block: int, text: str) -> Iterator[Token]:
         while chunk_end < end:  # a token never holds a space, so it lies inside one chunk
             chunk = next(chunks)
             chunk_end, chunk_plain = chunk.end(), is_plain(chunk.group(0))
-        yield Token(
-            text=match.group(0),
-            block=block,
-            offset=start,
-            sentence_start=bool(_SENTENCE_END.search(text[max(0, start - 12) : start]) if start else True),
-            plain=chunk_plain,
-        )
+        yield Token(match.group(0), block, start, opens_sentence(text, start), chunk_plain)  # the fields' order
