@@ -127,7 +127,13 @@ def is_release(texts: Sequence[str], end: int) -> bool:
     False
     """
     near = [*texts[:RELEASE_TOP], *texts[max(RELEASE_TOP, end - WINDOW) : end]]
-    return any(_release().search(t[:500]) for t in near)
+    return any(_says_release(t) for t in near)
+
+
+@functools.lru_cache(maxsize=4096)
+def _says_release(text: str) -> bool:
+    """True when the head of one block says "press release" or names a wire service (asked once per block)."""
+    return _release().search(text[:500]) is not None
 
 
 def press_boilerplate(texts: Sequence[str], end: int) -> tuple[int, str] | None:

@@ -29,6 +29,7 @@ def _header() -> re.Pattern[str]:
     return re.compile(rf"(?P<phrase>{alternation(words('related'))})(?P<rest>[\s:]+.*)?", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # asked again of the blocks above each block of a tail
 def related_header(text: str) -> tuple[str, str] | None:
     """``("section", name)`` for "More from NAME", ``("", "")`` for another header, else ``None``.
 
@@ -56,6 +57,7 @@ def related_header(text: str) -> tuple[str, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)  # asked again of the blocks above each block of a tail
 def is_teaser(text: str) -> bool:
     """True for a block that reads as a link to another story.
 
