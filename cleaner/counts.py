@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 #: Distinct (site, line) pairs held in memory before they go to disk (about 100 bytes each).
-IN_MEMORY = 100_000
+IN_MEMORY = 50_000
 #: Slices of the hashes on disk: at the end, one slice at a time is in memory.
 PARTS = 64
 #: One count on disk: the site's number, the line's hash, the documents it was seen in.

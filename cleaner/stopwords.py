@@ -51,7 +51,7 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=512)
 def _words(text: str) -> tuple[str, ...]:
     """:func:`words`, kept for the texts met lately (a document's blocks are read again in each round;
     a few hundred blocks' words are a few megabytes)."""

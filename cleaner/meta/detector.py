@@ -53,7 +53,7 @@ _ENTRY = struct.Struct("<Bd")
 #: Full rows kept for the n-grams drawn lately (a row is 55 floats, 0.5 kB); the store is emptied when full.
 ROWS_KEPT = 4096
 #: Words whose n-grams are kept (about 0.2 kB each); emptied when full (it only saves time).
-WORDS_KEPT = 20_000
+WORDS_KEPT = 5_000
 
 
 class Profiles:
