@@ -17,6 +17,7 @@ import cleaner
 from cleaner.cli import work
 from cleaner.config import Config, ConfigError
 from cleaner.io.readers import Item
+from cleaner.io.write import write_atomic
 from cleaner.meta import language
 
 RAW = (SAMPLES / NAMES[3]).read_text(encoding="utf-8")
@@ -286,6 +287,24 @@ def test_a_real_signal_stops_the_run_cleanly(tmp_path: Path, signum: int, code: 
     assert 0 < len(outputs) < FILES, "the signal came too late to test anything"
     assert all(p.read_text(encoding="utf-8") == expected(NAMES[3]) for p in outputs), "an output was written half"
     assert not list((tmp_path / "out").rglob(".*.tmp"))
+
+
+def test_an_interrupt_in_the_middle_of_a_write_waits_for_the_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a file is written: the file is written whole, then the run stops; no temporary file stays."""
+    real_fsync = os.fsync
+
+    def interrupted(fd: int) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # held until the write is done
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    target = tmp_path / "a.txt"
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "Whole.\n")
+    assert target.read_text(encoding="utf-8") == "Whole.\n"
+    assert not list(tmp_path.glob(".*.tmp"))
 
 
 # Language detection: a first load that is interrupted does not break detection for the process.

@@ -38,7 +38,7 @@ from cleaner.cli.templates import corpus_templates
 from cleaner.cli.work import clean_outcome, writable
 from cleaner.config import Config
 from cleaner.io.readers import Item, base_name, file_kind
-from cleaner.io.write import new_file_mode, temporary, write_if_changed
+from cleaner.io.write import new_file_mode, signals_deferred, temporary, write_if_changed
 
 SUFFIX = {"txt": ".txt", "json": ".json", "jsonl": ".jsonl"}
 
@@ -182,9 +182,10 @@ class Outputs:
 
     def start(self, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, self.temp = temporary(target)
-        self.handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
-        self.target, self.count = target, 0
+        with signals_deferred():  # the temporary file is known (and so abandoned on Ctrl-C) as soon as it exists
+            handle, self.temp = temporary(target)
+            self.handle = os.fdopen(handle, "w", encoding="utf-8", newline="")
+            self.target, self.count = target, 0
         if self.fmt == "json":
             self.handle.write("[\n")
 
@@ -203,8 +204,8 @@ class Outputs:
         if self.handle is None or self.target is None or self.temp is None:
             return
         handle, temp, target = self.handle, self.temp, self.target
-        self.handle = self.target = self.temp = None
-        try:
+        try:  # from here this removes the temporary file, whatever happens (abandon() no longer knows it)
+            self.handle = self.target = self.temp = None
             if self.fmt == "json":
                 handle.write("\n]\n")
             handle.close()

@@ -1,9 +1,10 @@
 """Writing files atomically: a temporary file in the same folder, then rename.
 
 A reader, or a run killed at any moment, sees the old file or the new one,
-never half of one.  The temporary file is named ``.NAME.<random>.tmp``: a
-killed run may leave one behind, and folder searches pass such names over
-(:func:`cleaner.io.files.is_temporary`).  A replaced file keeps its mode; a
+never half of one.  The temporary file is named ``.NAME.<random>.tmp``; an
+interrupt (SIGINT, SIGTERM) waits for the write to end, but a run killed
+outright (SIGKILL, a power cut) may leave one behind, and folder searches
+pass such names over (:func:`cleaner.io.files.is_temporary`).  A replaced file keeps its mode; a
 new file gets the mode the umask gives (as ``open`` would), not the
 private mode of a temporary file.
 
@@ -22,7 +23,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import signal
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -52,18 +55,38 @@ def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
         except OSError:
             mode = new_file_mode()
     data = text.encode("utf-8")  # before any file is made: text that cannot be UTF-8 fails here
-    handle, temp = temporary(path)
+    with signals_deferred():  # Ctrl-C between making the temporary file and naming it would leave it behind
+        handle, temp = temporary(path)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, mode)
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+
+
+@contextlib.contextmanager
+def signals_deferred() -> Iterator[None]:
+    """SIGINT and SIGTERM sent while the block runs are delivered when it ends (where the system can hold them).
+
+    A write takes milliseconds; an interrupt then stops the run after it, with no temporary file left.
+
+    >>> with signals_deferred():
+    ...     pass
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def temporary(path: Path) -> tuple[int, str]:
