@@ -25,6 +25,7 @@ import functools
 import os
 import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,21 +73,32 @@ def write_atomic(path: str | Path, text: str, mode: int | None = None) -> None:
 
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
-    """SIGINT and SIGTERM sent while the block runs are delivered when it ends (where the system can hold them).
+    """SIGINT and SIGTERM that come while the block runs are delivered when it ends.
 
-    A write takes milliseconds; an interrupt then stops the run after it, with no temporary file left.
+    A write takes milliseconds; an interrupt then stops the run after it, with no temporary file
+    left.  The process's handlers are swapped for one that notes the signal, and the first signal
+    noted is raised again once they are back, whichever thread received it.  Only the main thread
+    can swap handlers; in another the block runs as it is.
 
     >>> with signals_deferred():
     ...     pass
     """
-    if not hasattr(signal, "pthread_sigmask"):
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    noted: list[int] = []
+
+    def note(signum: int, frame: object) -> None:
+        noted.append(signum)
+
+    held = {signum: signal.signal(signum, note) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for signum, handler in held.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        if noted:
+            signal.raise_signal(noted[0])
 
 
 def temporary(path: Path) -> tuple[int, str]:
