@@ -6,9 +6,10 @@ millions of distinct lines, and a counter of them in memory would grow with
 the input.  :class:`SiteLineCounts` keeps at most ``in_memory`` distinct
 (site, line) pairs in memory; when it holds more, it adds what it has to
 files on disk, one per slice of the hashes (``parts`` of them), and starts
-again.  At the end each slice is read back alone and summed, so memory stays
-under one slice's worth of pairs, and the counts are exactly what one counter
-in memory would give.
+again.  At the end each slice is read back alone and summed, so the counts
+held in memory are never more than ``in_memory`` pairs or one slice's, and
+they are exactly what one counter in memory would give.  (What stays in
+memory throughout is one number per distinct document, to pass over copies.)
 
 >>> counts = SiteLineCounts(in_memory=2, parts=3)
 >>> for site, whole, lines in [("s", 1, {7, 8}), ("s", 2, {7, 9}), ("s", 3, {7, 8}), ("s", 1, {7, 8})]:
@@ -49,11 +50,10 @@ class SiteLineCounts:
 
     def add(self, site: str, whole: int, lines: Iterable[int]) -> None:
         """Count one document of ``site``: the hash of its text, and the hashes of its lines."""
-        number = self._sites.setdefault(site, len(self._sites))
-        if (number << 64 | whole) in self._seen:
+        base = self._sites.setdefault(site, len(self._sites)) << 64
+        if base | whole in self._seen:
             return
-        self._seen.add(number << 64 | whole)
-        base = number << 64
+        self._seen.add(base | whole)
         self._counts.update(base | line for line in set(lines))
         if len(self._counts) > self.in_memory:
             self._spill()

@@ -323,7 +323,7 @@ ENGLISH = "The quick brown fox jumps over the lazy dog while the cat watches fro
 
 @pytest.mark.parametrize("stop", [KeyboardInterrupt, TimeoutError])
 def test_an_interrupted_profile_load_leaves_detection_working(monkeypatch: pytest.MonkeyPatch, stop: type) -> None:
-    monkeypatch.setattr(language, "_FACTORY", None)
+    monkeypatch.setattr(language, "_PROFILES", None)
     real, reads = language._read_profile, []
 
     def cut_short(path: str):  # type: ignore[no-untyped-def]
@@ -335,7 +335,7 @@ def test_an_interrupted_profile_load_leaves_detection_working(monkeypatch: pytes
     monkeypatch.setattr(language, "_read_profile", cut_short)
     with pytest.raises(stop):
         language.guess(ENGLISH)
-    assert language._FACTORY is None, "a half-loaded factory was kept"
+    assert language._PROFILES is None, "half-loaded profiles were kept"
     assert language.guess(ENGLISH)[0] == "en"
     assert cleaner.clean(ENGLISH).metadata["language"] == "en"
 
@@ -350,7 +350,7 @@ def test_a_timer_interrupt_at_any_moment_of_the_load(monkeypatch: pytest.MonkeyP
     interrupted = 0
     try:
         for delay in (0.1, 0.03, 0.01, 0.003, 0.001):
-            monkeypatch.setattr(language, "_FACTORY", None)
+            monkeypatch.setattr(language, "_PROFILES", None)
             signal.setitimer(signal.ITIMER_REAL, delay)
             try:
                 language.guess(ENGLISH)

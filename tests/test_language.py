@@ -15,7 +15,7 @@ from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.lang_profile import LangProfile
 
 from cleaner.meta import detector
-from cleaner.meta.language import SEED, _factory, _read_profile, guess, prose_sample
+from cleaner.meta.language import SEED, _read_profile, guess, profiles, prose_sample
 from tests.conftest import SAMPLES
 
 
@@ -31,7 +31,7 @@ def langdetect_factory() -> Any:
 
 
 def ours() -> detector.Detector:
-    return detector.Detector(_factory(), SEED)
+    return detector.Detector(profiles(), SEED)
 
 
 def theirs() -> Any:
@@ -109,24 +109,25 @@ def test_same_answers_as_langdetect_on_the_samples(path: object) -> None:
         assert answers(ours(), sample) == answers(theirs(), sample)
 
 
-def test_a_word_cache_that_fills_is_emptied_and_answers_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stores_that_fill_are_emptied_and_answers_stay_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Die Regierung hat am Dienstag beschlossen, die alte Bibliothek weitere fünf Jahre offen zu halten."
     before = guess(text)
     monkeypatch.setattr(detector, "WORDS_KEPT", 3)
     monkeypatch.setattr(detector, "ROWS_KEPT", 2)
-    _factory()._rows.clear()
+    profiles()._rows.clear()
+    profiles()._words.clear()
     assert guess(text) == before
-    assert len(detector._words_of(_factory())) == 0
-    assert len(_factory()._rows) <= 2
+    assert len(profiles()._words) <= 3
+    assert len(profiles()._rows) <= 2
     assert guess(text) == before
 
 
 def test_the_profiles_hold_what_langdetect_holds() -> None:
-    profiles, factory = _factory(), langdetect_factory()
-    assert profiles.languages == tuple(factory.langlist)
+    loaded, factory = profiles(), langdetect_factory()
+    assert loaded.languages == tuple(factory.langlist)
     grams = [g for g in factory.word_lang_prob_map if 1 <= len(g) <= 3]
-    assert len(grams) == len(profiles._entries)
-    assert all(profiles.row(g) == factory.word_lang_prob_map[g] for g in grams[::97])
+    assert len(grams) == len(loaded._entries)
+    assert all(loaded.row(g) == factory.word_lang_prob_map[g] for g in grams[::97])
 
 
 @pytest.mark.parametrize(

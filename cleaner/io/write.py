@@ -4,9 +4,9 @@ A reader, or a run killed at any moment, sees the old file or the new one,
 never half of one.  The temporary file is named ``.NAME.<random>.tmp``; an
 interrupt (SIGINT, SIGTERM) waits for the write to end, but a run killed
 outright (SIGKILL, a power cut) may leave one behind, and folder searches
-pass such names over (:func:`cleaner.io.files.is_temporary`).  A replaced file keeps its mode; a
-new file gets the mode the umask gives (as ``open`` would), not the
-private mode of a temporary file.
+pass such names over (:func:`cleaner.io.files.is_temporary`).  A replaced
+file keeps its mode; a new file gets the mode the umask gives (as ``open``
+would), not the private mode of a temporary file.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())

@@ -21,8 +21,8 @@ same order; only the Python around them and the memory under them differ:
 ``tests/test_language.py`` checks the sameness against langdetect itself on
 generated texts in many scripts and on the samples.
 
->>> from cleaner.meta.language import _factory
->>> detector = Detector(_factory())
+>>> from cleaner.meta.language import profiles
+>>> detector = Detector(profiles())
 >>> detector.append("The council voted on Tuesday to keep the old library open for five more years.")
 >>> detector.get_probabilities()[0].lang
 'en'
@@ -50,9 +50,12 @@ _NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 _LATIN_RUN = re.compile("[A-z]+")
 #: One (language, probability) pair of a profile: a byte and a double, as exact as langdetect's float.
 _ENTRY = struct.Struct("<Bd")
+#: langdetect's defaults: trials per detection, and characters of the text read.
+TRIALS = 7
+MAX_TEXT = 10_000
 #: Full rows kept for the n-grams drawn lately (a row is 55 floats, 0.5 kB); the store is emptied when full.
 ROWS_KEPT = 4096
-#: Words whose n-grams are kept (about 0.2 kB each); emptied when full (it only saves time).
+#: Words whose n-grams are kept (under 1 kB each, with them); the store is emptied when full.
 WORDS_KEPT = 5_000
 
 
@@ -88,6 +91,7 @@ class Profiles:
         #: Each n-gram's (language, probability) pairs, packed.
         self._entries = entries
         self._rows: dict[str, list[float]] = {}
+        self._words: dict[tuple[str, bool], list[str]] = {}
 
     def __contains__(self, gram: object) -> bool:
         return gram in self._entries
@@ -102,6 +106,15 @@ class Profiles:
             if len(self._rows) >= ROWS_KEPT:
                 self._rows.clear()
             self._rows[gram] = found
+        return found
+
+    def grams(self, word: str, spaced: bool) -> list[str]:
+        """:func:`word_grams` of ``word`` over these profiles, kept for the words met lately."""
+        found = self._words.get((word, spaced))
+        if found is None:
+            if len(self._words) >= WORDS_KEPT:
+                self._words.clear()
+            found = self._words[(word, spaced)] = word_grams(word, spaced, self)
         return found
 
 
@@ -120,7 +133,7 @@ class Detector:
         text = Langdetect.URL_RE.sub(" ", text)
         text = Langdetect.MAIL_RE.sub(" ", text)
         text = NGram.normalize_vi(text)
-        self.text += _SPACES.sub(" ", text[:10000])
+        self.text += _SPACES.sub(" ", text[:MAX_TEXT])
 
     def get_probabilities(self) -> list[Language]:
         """The languages above langdetect's threshold, most probable first."""
@@ -149,20 +162,13 @@ class Detector:
         they are those of each word, read with a space before it (and after it, when one follows).
         So they are found once per distinct word.
         """
-        known = self.profiles
-        cache = _words_of(known)
+        grams = self.profiles.grams
         words = self.text.translate(_NORMALISED).split(" ")
         result: list[str] = []
         last = len(words) - 1
         for index, word in enumerate(words):
             if word:
-                key = (word, index < last)
-                found = cache.get(key)
-                if found is None:
-                    found = cache[key] = word_grams(word, index < last, known)
-                result += found
-        if len(cache) > WORDS_KEPT:
-            cache.clear()
+                result += grams(word, index < last)
         return result
 
     def _detect_block(self) -> None:
@@ -177,7 +183,7 @@ class Detector:
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         row, count = self.profiles.row, len(self.profiles.languages)
-        trials = 7
+        trials = TRIALS
         langprob = [0.0] * count
         draw = self.random
         draw.seed(self.seed)
@@ -212,15 +218,6 @@ class _Normalised(dict[int, str]):
 
 
 _NORMALISED = _Normalised()
-#: Each profile set's store of words' grams (the profiles are kept beside it, so the id stays theirs).
-_WORDS: dict[int, tuple[Profiles, dict[tuple[str, bool], list[str]]]] = {}
-
-
-def _words_of(profiles: Profiles) -> dict[tuple[str, bool], list[str]]:
-    held = _WORDS.get(id(profiles))
-    if held is None or held[0] is not profiles:
-        held = _WORDS[id(profiles)] = (profiles, {})
-    return held[1]
 
 
 def word_grams(word: str, spaced: bool, known: Profiles | set[str]) -> list[str]:

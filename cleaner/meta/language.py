@@ -40,7 +40,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 _LOCK = threading.Lock()
 #: The loaded profiles, set only once every profile is in them.
-_FACTORY: Profiles | None = None
+_PROFILES: Profiles | None = None
 
 
 def _read_profile(path: str) -> dict[str, Any]:
@@ -50,7 +50,7 @@ def _read_profile(path: str) -> dict[str, Any]:
     return data
 
 
-def load_factory() -> Profiles:
+def load_profiles() -> Profiles:
     """langdetect's profiles (every one, in name order), read into a new :class:`~cleaner.meta.detector.Profiles`."""
     from langdetect.detector_factory import PROFILES_DIRECTORY
 
@@ -58,14 +58,14 @@ def load_factory() -> Profiles:
     return Profiles(_read_profile(os.path.join(PROFILES_DIRECTORY, name)) for name in names)  # one at a time
 
 
-def _factory() -> Profiles:
+def profiles() -> Profiles:
     """The process's profiles, loaded whole on first use (a load cut short is thrown away)."""
-    global _FACTORY
-    if _FACTORY is None:
+    global _PROFILES
+    if _PROFILES is None:
         with _LOCK:
-            if _FACTORY is None:
-                _FACTORY = load_factory()
-    return _FACTORY
+            if _PROFILES is None:
+                _PROFILES = load_profiles()
+    return _PROFILES
 
 
 def guess(text: str) -> tuple[str | None, float | None]:
@@ -75,7 +75,7 @@ def guess(text: str) -> tuple[str | None, float | None]:
         return None, None
     from langdetect.lang_detect_exception import LangDetectException
 
-    detector = Detector(_factory(), SEED)
+    detector = Detector(profiles(), SEED)
     detector.append(sample)
     try:
         best = detector.get_probabilities()[0]

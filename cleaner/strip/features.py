@@ -189,7 +189,7 @@ _DIGIT = re.compile(r"\d")
 _CUT_OFF = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
-#: What may stand before a phrase that opens a block (as in :func:`_open_pattern`).
+#: What may stand before a phrase that opens a block: at most three non-word characters.
 _LEAD = re.compile(r"\W{0,3}")
 #: Words of the lists are matched as whole words.
 _EDGE = r"(?<!\w)"
@@ -201,11 +201,6 @@ PROSE_STOPWORDS = 0.25
 SHORT_WORDS = 6
 #: A run of at least this many short lines is a list (of links, or of items).
 LIST_RUN = 3
-
-
-@functools.cache
-def _open_pattern(key: str) -> re.Pattern[str]:
-    return re.compile(rf"^\W{{0,3}}(?:{trie(words(key))})(?!\w)", re.IGNORECASE)
 
 
 @functools.cache
@@ -233,10 +228,10 @@ def hits(text: str) -> tuple[list[float], list[float]]:
     (1.0, 1.0)
     """
     head = text[:80]
-    lead = _LEAD.match(head).end()  # type: ignore[union-attr]
-    if any(_any_place().match(head, at) for at in range(lead + 1)):
-        opens = [1.0 if _open_pattern(key).match(head) else 0.0 for key in LISTS]
-    else:  # no phrase of any list stands after at most three non-word characters: no list opens it
+    starts = range(_LEAD.match(head).end() + 1)  # type: ignore[union-attr]  # after 0 to 3 non-word characters
+    if any(_any_place().match(head, at) for at in starts):
+        opens = [1.0 if any(_list_place(key).match(head, at) for at in starts) else 0.0 for key in LISTS]
+    else:  # no phrase of any list stands there: no list opens it
         opens = [0.0] * len(LISTS)
     holds = [0.0] * len(LISTS)
     for index, _ in _hits_in(text[:2000]):
