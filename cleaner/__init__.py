@@ -70,9 +70,7 @@ def clean_html(
     >>> result.text, result.metadata["title"], result.metadata["authors"]
     ('The talks went on for hours on Monday, officials said.\\n', 'Talks go on', ['Jane Doe'])
     """
-    from cleaner.io.decode import decode_html
-    from cleaner.io.html import clean_page
-    from cleaner.io.markup import bounded_nesting
+    from cleaner.io.html import read_html
 
     config = (config or Config()).replace(**options) if options else (config or Config())
-    return clean_page(bounded_nesting(decode_html(html, charset)), default_pipeline(config), url=url, meta=meta)
+    return default_pipeline(config).run(read_html(html, url, charset=charset, meta=meta))

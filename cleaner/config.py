@@ -7,11 +7,11 @@ frozenset({'caption'})
 >>> Config.from_mapping({"typograpy": True})
 Traceback (most recent call last):
 ...
-cleaner.config.ConfigError: unknown option 'typograpy' (did you mean 'typography'?)
+cleaner.errors.ConfigError: unknown option 'typograpy' (did you mean 'typography'?)
 >>> Config(language="english")
 Traceback (most recent call last):
 ...
-cleaner.config.ConfigError: language must be a language code (ISO 639-1, such as 'en' or 'pt-br'), not 'english'
+cleaner.errors.ConfigError: language must be a language code (ISO 639-1, such as 'en' or 'pt-br'), not 'english'
 >>> Config.from_mapping({"max-bytes": "16 MiB"}).max_bytes
 16777216
 """
@@ -19,7 +19,6 @@ cleaner.config.ConfigError: language must be a language code (ISO 639-1, such as
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import tomllib
 from collections.abc import Collection, Mapping
@@ -27,12 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cleaner.io.text import MAX_BYTES
+from cleaner.errors import ConfigError, did_you_mean
 
-
-class ConfigError(ValueError):
-    """An option that does not exist or has a value of the wrong type."""
-
+__all__ = ["Config", "ConfigError", "did_you_mean", "find_pyproject", "language_code", "read_toml", "size_in_bytes"]
 
 #: The two-letter codes of ISO 639-1 (a ``language`` is one of them, with an optional region or script).
 ISO_639_1 = frozenset(
@@ -224,6 +220,8 @@ ISO_639_1 = frozenset(
     ]
 )
 _LANGUAGE = re.compile(r"([a-z]{2})(?:[-_]([a-z]{2}|[a-z]{4}|[0-9]{3}))?", re.IGNORECASE)
+#: The default of ``max_bytes``: the largest document read (a file after gunzip, a JSONL line, a WARC record's page).
+MAX_BYTES = 64 * 1024 * 1024
 #: The default of ``max_gzip_ratio``: how many times its own size a gzipped file may expand to.
 MAX_GZIP_RATIO = 100
 _SIZE = re.compile(r"\s*([0-9]+)\s*(k|kib|m|mib|g|gib|kb|mb|gb|b)?\s*", re.IGNORECASE)
@@ -239,7 +237,7 @@ def language_code(value: str) -> str:
     >>> language_code("xx")
     Traceback (most recent call last):
     ...
-    cleaner.config.ConfigError: language must be a language code (ISO 639-1, such as 'en' or 'pt-br'), not 'xx'
+    cleaner.errors.ConfigError: language must be a language code (ISO 639-1, such as 'en' or 'pt-br'), not 'xx'
     """
     match = _LANGUAGE.fullmatch(value.strip())
     if match is None or match.group(1).lower() not in ISO_639_1:
@@ -261,16 +259,6 @@ def size_in_bytes(value: int | str) -> int:
     return int(match.group(1)) * _UNITS[(match.group(2) or "").lower()]
 
 
-def did_you_mean(word: str, choices: Collection[str]) -> str:
-    """`` (did you mean 'x'?)`` when one of ``choices`` is close to ``word``, else ``""``.
-
-    >>> did_you_mean("fix_typo", ["fix_typos", "normalize"]), did_you_mean("zzz", ["fix_typos"])
-    (" (did you mean 'fix_typos'?)", '')
-    """
-    close = difflib.get_close_matches(word, sorted(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def unknown_steps(unknown: Collection[str], known: Collection[str]) -> str:
     """The message for steps that ``disable`` names but the chain does not have.
 
@@ -282,18 +270,32 @@ def unknown_steps(unknown: Collection[str], known: Collection[str]) -> str:
     return f"cannot disable unknown {step} {named}; the steps are {', '.join(sorted(known))}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Config:
-    """Every option of the cleaner.
+    """Every option of the cleaner, as keywords: ``Config(typography=True, keep=["caption"])``.
 
-    Field names are the keys of ``[tool.cleaner]`` (with ``-`` or ``_``).
+    Field names are the keys of ``[tool.cleaner]`` (with ``-`` or ``_``).  Each
+    value is parsed when the config is made, as a TOML value is: a list or a
+    single string for a set of names, a size with a unit for ``max_bytes``;
+    anything else, or an unknown option, is a :class:`ConfigError`.  Whether
+    the names it gives (kinds, steps, a model file) exist is checked when a
+    chain is built from it (:func:`cleaner.pipeline.build`).
+
+    >>> Config(keep="caption", disable=["fix_typos"]).keep
+    frozenset({'caption'})
+    >>> Config(typos="no")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.ConfigError: option 'typos' takes true or false, not 'no'
+    >>> Config(max_bytes="10 MB").max_bytes, hash(Config(disable=["fix_typos"])) == hash(Config(disable=("fix_typos",)))
+    (10000000, True)
     """
 
     #: Keep curly quotes, dashes and ellipses as they are (default: straight quotes).
     typography: bool = False
     #: Kinds of chrome to keep in the text instead of removing them.
     keep: frozenset[str] = frozenset()
-    #: Steps of the default chain to switch off, by name.
+    #: Steps of the chain, and rows of the decision table, to switch off, by name.
     disable: frozenset[str] = frozenset()
     #: Language of the input when known (ISO 639-1); detection still fills metadata.
     language: str | None = None
@@ -327,14 +329,14 @@ class Config:
     #: A gzipped file may expand to at most this many times its own size (or to ``max_bytes``, if more).
     max_gzip_ratio: int = MAX_GZIP_RATIO
 
-    def __post_init__(self) -> None:
-        from cleaner.strip.registry import check_kinds
-
-        check_kinds(self.keep)
-        if self.model is not None:
-            from cleaner.strip.model import load
-
-            load(self.model)  # a file that is no block model is a config error, said before any work
+    def __init__(self, **options: Any) -> None:
+        fields = {f.name: f for f in dataclasses.fields(Config)}
+        for key in options:
+            if key not in fields:
+                raise ConfigError(_unknown(key, fields))
+        for name, spec in fields.items():
+            value = _convert(name, options[name], spec.default) if name in options else spec.default
+            object.__setattr__(self, name, value)
         if self.template_min_docs < 2:
             raise ConfigError("template_min_docs must be at least 2")
         if self.language is not None:
@@ -352,13 +354,7 @@ class Config:
 
     def replace(self, **options: Any) -> Config:
         """A copy with some options changed; unknown or ill-typed options raise."""
-        names = {f.name: f for f in dataclasses.fields(self)}
-        converted: dict[str, Any] = {}
-        for key, value in options.items():
-            if key not in names:
-                raise ConfigError(_unknown(key, names))
-            converted[key] = _convert(key, value, getattr(self, key))
-        return dataclasses.replace(self, **converted)
+        return dataclasses.replace(self, **options)
 
     @classmethod
     def from_pyproject(cls, path: str | Path) -> Config:
@@ -394,7 +390,7 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     >>> read_toml(bad)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    cleaner.config.ConfigError: .../pyproject.toml: not valid TOML (Expected ']' at the end of a table declaration (at line 1, column 14))
+    cleaner.errors.ConfigError: .../pyproject.toml: not valid TOML (Expected ']' at the end of a table declaration (at line 1, column 14))
     """
     try:
         with open(path, "rb") as handle:

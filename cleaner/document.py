@@ -31,6 +31,28 @@ from typing import Any
 
 BODY = "body"
 
+#: The containers a page's block may sit in, each a bit of :attr:`PageSignals.within`, in this order.
+CONTAINERS = ("nav", "aside", "footer", "header", "article", "main", "form", "list", "table", "figure", "heading", "a")
+#: The families of words of ``class`` and ``id`` attributes, each a bit of :attr:`PageSignals.named`, in this order.
+FAMILIES = (
+    "menu",
+    "related",
+    "social",
+    "comment",
+    "newsletter",
+    "ad",
+    "side",
+    "foot",
+    "head",
+    "meta",
+    "media",
+    "content",
+    "hidden",
+)
+#: The bit of each container and of each family.
+CONTAINER = {name: 1 << i for i, name in enumerate(CONTAINERS)}
+NAMED = {family: 1 << i for i, family in enumerate(FAMILIES)}
+
 
 @dataclass(frozen=True, slots=True)
 class PageSignals:
@@ -42,9 +64,9 @@ class PageSignals:
 
     #: The tag of the element holding the block.
     tag: str
-    #: The containers above it (nav, aside, footer, header, article …), as bits of ``cleaner.io.dom.CONTAINER``.
+    #: The containers above it (nav, aside, footer, header, article …), as bits of :data:`CONTAINER`.
     within: int = 0
-    #: The families of class and id words above it (menu, related, social …), as bits of ``cleaner.io.dom.NAMED``.
+    #: The families of class and id words above it (menu, related, social …), as bits of :data:`NAMED`.
     named: int = 0
     #: The same for the block's own element and its parent only.
     near: int = 0
@@ -62,31 +84,89 @@ class PageSignals:
 
 
 @dataclass(frozen=True, slots=True)
+class Why:
+    """Why a block was kept or labelled: the row of the decision table that decided, and what it weighed.
+
+    ``row`` names a row of :data:`cleaner.strip.registry.ROWS` (a rule, the block
+    model, its veto, a page's title or tags, a site template).  When the block
+    model weighed the block, ``prose`` is its probability that the block is
+    article prose and ``threshold`` the one it was held to (it drops a block
+    below its threshold; it vetoes a rule's claim at or above it).  A veto
+    names the rule it overruled (``overruled``) and why (``reason``); ``round``
+    is the pass of the chrome step that decided (0 for a step of its own).
+
+    >>> print(Why("block-model", 1, 0.031, 0.25))
+    block-model: p 0.03 < 0.25 (round 1)
+    >>> print(Why("model-veto", 1, 0.97, 0.9, overruled="byline", reason="reads as a sentence"))
+    model-veto: p 0.97 >= 0.90, overrules byline: reads as a sentence (round 1)
+    >>> print(Why("kept", 2, 0.88, 0.05))
+    kept: p 0.88 >= 0.05 (round 2)
+    >>> print(Why("site-template"))
+    site-template
+    """
+
+    row: str
+    round: int = 0
+    prose: float | None = None
+    threshold: float | None = None
+    overruled: str | None = None
+    reason: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.row]
+        if self.prose is not None and self.threshold is not None:
+            sign = "<" if self.prose < self.threshold else ">="
+            parts.append(f": p {self.prose:.2f} {sign} {self.threshold:.2f}")
+        if self.overruled:
+            parts.append(f", overrules {self.overruled}")
+        if self.reason:
+            parts.append(f": {self.reason}" if self.overruled or self.prose is None else f" ({self.reason})")
+        if self.round:
+            parts.append(f" (round {self.round})")
+        return "".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: every field that is set.
+
+        >>> Why("block-model", 1, 0.5, 0.25).to_dict()
+        {'row': 'block-model', 'round': 1, 'prose': 0.5, 'threshold': 0.25}
+        """
+        values = {k: getattr(self, k) for k in self.__slots__}
+        return {k: v for k, v in values.items() if k == "row" or v not in (None, 0)}
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """One paragraph-sized piece of the input, in reading order.
 
     ``kind`` is ``"body"`` for text that is kept; any other kind is chrome
     that was labelled (and so left out of the clean text) by the rule named
-    in ``by``.  A block read from a page carries the page's signals (``page``).
+    in ``by``.  A block read from a page carries the page's signals (``page``);
+    a decided block carries why it was kept or labelled (``why``).
     """
 
     text: str
     kind: str = BODY
     by: str = ""
     page: PageSignals | None = field(default=None, compare=False, repr=False)
+    why: Why | None = field(default=None, compare=False, repr=False)
 
     @property
     def kept(self) -> bool:
         """True when the block belongs to the clean text."""
         return self.kind == BODY
 
-    def labelled(self, kind: str, by: str) -> Block:
-        """This block with a new kind, signed by ``by`` (its text and signals unchanged)."""
-        return Block(self.text, kind, by, self.page)
+    def labelled(self, kind: str, by: str, why: Why | None = None) -> Block:
+        """This block with a new kind, signed by ``by`` (its text and signals unchanged), and why."""
+        return Block(self.text, kind, by, self.page, why if why is not None else Why(by) if by else None)
 
     def with_text(self, text: str) -> Block:
         """This block with another text (a repair), everything else unchanged."""
-        return Block(text, self.kind, self.by, self.page)
+        return Block(text, self.kind, self.by, self.page, self.why)
+
+    def explained(self, why: Why) -> Block:
+        """This block, told why it stands as it does."""
+        return Block(self.text, self.kind, self.by, self.page, why)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +225,13 @@ class Document:
     fixes: tuple[Fix, ...] = ()
     source: str = ""
     meta: Mapping[str, Any] = field(default_factory=dict)
+    #: The site the document belongs to, when known (a URL's host, a folder): whose site template applies.
+    site: str = ""
 
     @classmethod
-    def from_text(cls, text: str, source: str = "", meta: Mapping[str, Any] | None = None) -> Document:
+    def from_text(cls, text: str, source: str = "", meta: Mapping[str, Any] | None = None, site: str = "") -> Document:
         """A document whose only block is the whole text, not yet split."""
-        return cls(blocks=(Block(text),) if text else (), source=source, meta=dict(meta or {}))
+        return cls(blocks=(Block(text),) if text else (), source=source, meta=dict(meta or {}), site=site)
 
     @classmethod
     def from_blocks(cls, texts: Iterable[str], source: str = "") -> Document:

@@ -20,8 +20,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from cleaner.config import Config
+from cleaner.config import Config, unknown_steps
 from cleaner.document import Document, Result, join_text, removals
+from cleaner.errors import ConfigError
+from cleaner.strip.templates import Templates
 
 
 class Step(Protocol):
@@ -97,6 +99,14 @@ class Pipeline:
         i = self._index(name)
         return Pipeline((*self.steps[:i], step, *self.steps[i + 1 :]), self.config)
 
+    def through(self, name: str) -> Pipeline:
+        """A copy of the steps up to and including the step called ``name``.
+
+        >>> default_pipeline().through("split_blocks").names
+        ('fix_encoding', 'normalize', 'split_blocks')
+        """
+        return Pipeline(self.steps[: self._index(name) + 1], self.config)
+
     def __call__(self, doc: Document) -> Document:
         for step in self.steps:
             doc = step(doc)
@@ -106,9 +116,9 @@ class Pipeline:
         """Apply every step, then assemble the result."""
         return assemble(self(doc), self.config)
 
-    def clean(self, text: str, source: str = "") -> Result:
-        """Clean one text."""
-        return self.run(Document.from_text(text, source=source))
+    def clean(self, text: str, source: str = "", site: str = "") -> Result:
+        """Clean one text (of ``site``, whose template applies when the chain has site templates)."""
+        return self.run(Document.from_text(text, source=source, site=site))
 
     def clean_many(self, texts: Iterable[str]) -> Iterable[Result]:
         """Clean texts one after another."""
@@ -131,33 +141,82 @@ def assemble(doc: Document, config: Config) -> Result:
     )
 
 
-def default_pipeline(config: Config | None = None) -> Pipeline:
-    """The default chain for plain text, shaped by ``config``.
+def default_pipeline(config: Config | None = None, templates: Templates | None = None) -> Pipeline:
+    """The chain for ``config`` (and a corpus's site templates): the one builder every door calls.
+
+    ``clean``, ``clean_html``, the command, the datatrove steps and :mod:`cleaner.corpus`
+    all clean with the chain this function builds; pages and texts go through the
+    same steps (the page steps change nothing on plain text, which declares no
+    title or tags).  The names the config gives are checked here: the kinds
+    ``keep`` names, the steps and parts ``disable`` names, the model file.
 
     >>> default_pipeline().names
-    ('fix_encoding', 'normalize', 'split_blocks', 'strip_chrome', 'detect_language', 'fix_typos')
+    ('fix_encoding', 'normalize', 'split_blocks', 'label_title', 'strip_templates', 'strip_chrome', 'label_tags', 'detect_language', 'fix_typos')
+    >>> default_pipeline(Config(keep=["captoin"]))
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.ConfigError: unknown kind 'captoin' (did you mean 'caption'?)
     """
-    from cleaner.config import ConfigError, unknown_steps
     from cleaner.fix.encoding import fix_encoding
     from cleaner.fix.typos import fix_typos
     from cleaner.fix.whitespace import normalize
     from cleaner.meta.language import detect_language
     from cleaner.split import split_blocks
-    from cleaner.strip.decide import MODEL_STEP, PASSES, StripChrome
+    from cleaner.strip.decide import StripChrome
+    from cleaner.strip.page import label_tags, label_title
+    from cleaner.strip.templates import StripTemplates
 
     config = config or Config()
+    check(config)
     steps: list[Step] = [
         named("fix_encoding", functools.partial(fix_encoding, typography=config.typography)),
         named("normalize", functools.partial(normalize, typography=config.typography)),
         split_blocks,
+        named("label_title", functools.partial(label_title, typography=config.typography)),
+        StripTemplates(templates),
         StripChrome(config.disable, model=config.model),
+        label_tags,
         named("detect_language", functools.partial(detect_language, hint=config.language)),
-        fix_typos,
     ]
-    if not config.typos:
-        steps.remove(fix_typos)
-    known = {step_name(s) for s in steps} | set(PASSES) | {MODEL_STEP, "fix_typos"}
+    if config.typos:
+        steps.append(fix_typos)
+    return Pipeline(tuple(s for s in steps if step_name(s) not in config.disable), config)
+
+
+#: The steps of the chain, by name, in order (``fix_typos`` is left out when ``typos`` is off).
+STEPS = (
+    "fix_encoding",
+    "normalize",
+    "split_blocks",
+    "label_title",
+    "strip_templates",
+    "strip_chrome",
+    "label_tags",
+    "detect_language",
+    "fix_typos",
+)
+
+
+def check(config: Config) -> None:
+    """Check the names ``config`` gives against what the chain has; a :class:`ConfigError` when one is unknown.
+
+    ``keep`` names kinds of the decision table; ``disable`` names steps of the chain
+    or parts of ``strip_chrome`` (its passes over the head, the tail and the middle,
+    and the block model); ``model`` names a block model file.
+
+    >>> check(Config(disable=["fix_typo"]))
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.ConfigError: cannot disable unknown step 'fix_typo' (did you mean 'fix_typos'?); the steps are block_model, detect_language, fix_encoding, fix_typos, label_tags, label_title, normalize, peel_head, peel_tail, scan_middle, split_blocks, strip_chrome, strip_templates
+    """
+    from cleaner.strip.decide import MODEL_STEP, PASSES
+    from cleaner.strip.model import load
+    from cleaner.strip.registry import check_kinds
+
+    check_kinds(config.keep)
+    known = {*STEPS, *PASSES, MODEL_STEP}
     unknown = sorted(set(config.disable) - known)
     if unknown:
         raise ConfigError(unknown_steps(unknown, known))
-    return Pipeline(tuple(s for s in steps if step_name(s) not in config.disable), config)
+    if config.model is not None:
+        load(config.model)  # a file that is no block model is a config error, said before any work

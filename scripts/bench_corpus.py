@@ -29,7 +29,8 @@ from benchsets import BENCH, score  # noqa: E402
 DEFAULT_BENCH = BENCH / "scrapinghub"
 
 from cleaner.config import Config  # noqa: E402
-from cleaner.corpus import KIND, clean_corpus, find_templates, site_of  # noqa: E402
+from cleaner.corpus import KIND, clean_corpus, find_templates  # noqa: E402
+from cleaner.io.documents import site_of  # noqa: E402
 
 
 def sites(bench: Path) -> dict[str, str]:

@@ -50,10 +50,7 @@ def digests(result: cleaner.Result) -> dict[str, str]:
 
 def one(job: tuple[Page, str]) -> tuple[str, dict[str, str]]:
     page, variant = job
-    if variant == "html":
-        result = cleaner.clean_html(page.html, url=page.url)
-    else:
-        result = cleaner.clean(page.text(variant))
+    result = cleaner.clean_html(page.html, url=page.url) if variant == "html" else cleaner.clean(page.text(variant))
     return f"{page.set}/{variant}/{page.id}", digests(result)
 
 
@@ -73,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="where to write the digests (JSON)")
     parser.add_argument("--against", type=Path, help="digests written before: list what differs")
     args = parser.parse_args(argv)
-    work = [(p, v) for name in args.sets or SETS for v in args.variants for p in BenchSet.find(name).pages[: args.limit]]
+    work = [
+        (p, v) for name in args.sets or SETS for v in args.variants for p in BenchSet.find(name).pages[: args.limit]
+    ]
     if args.jobs > 1:
         import multiprocessing
 

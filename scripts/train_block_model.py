@@ -2,10 +2,10 @@
 """Fit the block model on labelled pages, report it under cross-validation grouped by site, and write it.
 
 Every page of the bench sets gives four inputs, each cut into blocks exactly
-as the chain cuts them before it decides (``fix_encoding``, ``normalize``,
-``split_blocks``; a page through ``cleaner.io.html.read_page``):
+as the chain cuts them before it decides (the chain's own steps before
+``strip_chrome``):
 ``text_recall``, ``text_full``, the gold text itself (clean text must stay
-clean), and the page's HTML with its signals.  Each block is labelled by
+clean), and the page's HTML with its signals (read by ``cleaner.io.html.read_html``).  Each block is labelled by
 aligning it with the gold: it is prose when at least half of its word
 trigrams (for a block of one or two words: the block itself, as a line) are
 in the gold.  Blocks weigh by their words, each input of each page weighing
@@ -54,13 +54,11 @@ import numpy as np  # noqa: E402
 from benchsets import SETS, BenchSet, Page  # noqa: E402
 
 from cleaner.document import Block, Document  # noqa: E402
-from cleaner.fix.encoding import fix_encoding  # noqa: E402
-from cleaner.fix.whitespace import normalize  # noqa: E402
-from cleaner.io.decode import decode_html  # noqa: E402
-from cleaner.io.html import label_title, page_title, read_page  # noqa: E402
-from cleaner.split import split_blocks  # noqa: E402
+from cleaner.io.html import read_html  # noqa: E402
+from cleaner.pipeline import default_pipeline  # noqa: E402
 from cleaner.strip.features import DOCUMENT, NAMES, featurize  # noqa: E402
 from cleaner.strip.model import KEPT  # noqa: E402
+from cleaner.strip.page import declared_title  # noqa: E402
 
 OUT = ROOT / "cleaner" / "data" / "block_model.json"
 INPUTS = ("text_recall", "text_full", "gold", "html")
@@ -102,8 +100,8 @@ class Gold:
 
 
 def prepared(doc: Document) -> list[Block]:
-    """The blocks the chrome step would be given: the document through the steps before it."""
-    return [b for b in split_blocks(normalize(fix_encoding(doc))).blocks if b.kept]
+    """The blocks the chrome step would be given: the document through the chain's steps before it."""
+    return [b for b in default_pipeline().through("strip_templates")(doc).blocks if b.kept]
 
 
 @dataclass
@@ -130,9 +128,9 @@ def examples(page: Page, title: str | None) -> list[Example]:
         if name == "html":
             if not (page.folder / "html" / f"{page.id}.html.gz").is_file():
                 continue
-            read = read_page(decode_html(page.html), page.url)
-            title_words = title_words or tuple(_tokens(page_title(read) or ""))
-            blocks = prepared(Document(blocks=tuple(label_title(read.blocks, page_title(read)))))
+            read = read_html(page.html, page.url)
+            title_words = title_words or tuple(_tokens(declared_title(read) or ""))
+            blocks = prepared(read)
         else:
             source = gold_text if name == "gold" else None
             if source is None:

@@ -105,11 +105,19 @@ def test_explain_shows_every_block_with_its_kind_and_rule(tmp_path: Path) -> Non
     result = run("explain", samples / NAMES[3])
     assert result.code == 0
     rows = result.out.splitlines()
-    assert re.search(r"^\s+3 - byline\s+byline\s+By Kamila Aliyeva$", result.out, re.M), result.out
+    why = r"[a-z-]+: p \d\.\d\d (?:<|>=) \d\.\d\d[^\n]*? \(round \d\)"  # the row that decided, the model's p, the round
     assert re.search(
-        r"^\s+1 - title\s+title\s+NATO wants to continue political dialogue with Russia$", result.out, re.M
+        rf"^\s+3 - byline\s+byline\s+byline: p 0\.\d\d < 0\.90 \(round 1\)\s+By Kamila Aliyeva$", result.out, re.M
     )
-    assert re.search(r"^\s+17 - social\s+share-bar\s+Follow us on Twitter @AzerNewsAz$", result.out, re.M)
+    assert re.search(
+        rf"^\s+1 - title\s+title\s+{why}\s+NATO wants to continue political dialogue with Russia$", result.out, re.M
+    )
+    assert re.search(
+        rf"^\s+17 - social\s+share-bar\s+social: {why[9:]}\s+Follow us on Twitter @AzerNewsAz$", result.out, re.M
+    )
+    assert all(
+        re.search(rf"\+ body\s+(?:kept|model-veto): ", row) for row in rows if re.match(r"^\s+\d+ \+ body ", row)
+    )
     assert sum(1 for row in rows if re.match(r"^\s+\d+ \+ body ", row)) == 12
     assert re.search(r"^  authors\s+Kamila Aliyeva$", result.out, re.M)
     assert re.search(r"^  date\s+2017-12-06T16:20:00\+04:00$", result.out, re.M)
@@ -123,7 +131,11 @@ def test_explain_json_and_the_fixes_it_made(tmp_path: Path) -> None:
     result = run("explain", "--format", "json", samples / NAMES[3], samples / NAMES[0])
     assert result.code == 0
     third, first = json.loads(result.out)
-    assert {"kind": "byline", "by": "byline", "kept": False, "text": "By Kamila Aliyeva"} in third["blocks"]
+    (byline,) = [b for b in third["blocks"] if b["kind"] == "byline"]
+    why = byline.pop("why")
+    assert byline == {"kind": "byline", "by": "byline", "kept": False, "text": "By Kamila Aliyeva"}
+    assert why["row"] == "byline" and why["round"] == 1 and why["prose"] < why["threshold"] == 0.9
+    assert all(b["why"]["row"] in ("kept", "model-veto") for b in third["blocks"] if b["kind"] == "body")
     assert third["metadata"]["authors"] == ["Kamila Aliyeva"]
     kept = "".join(b["text"] + "\n\n" for b in third["blocks"] if b["kept"])
     assert kept.rstrip("\n") + "\n" == expected(NAMES[3])

@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from test_cli_support import run
 
 from cleaner.config import Config
-from cleaner.corpus import clean_corpus, find_templates, line_hash, normalise, site_of, strip_templates
+from cleaner.corpus import clean_corpus, find_templates, line_hash, normalise
 from cleaner.counts import SiteLineCounts
 from cleaner.document import Document
+from cleaner.io.documents import site_of
+from cleaner.strip.templates import strip_templates
 
 MENU = "Home | Politics | Business | Culture"
 FOOTER = "Get the morning briefing in your inbox every day"

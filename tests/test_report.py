@@ -94,7 +94,8 @@ def test_most_changed_documents_link_to_their_side_by_side_views(report: tuple[P
     assert "By Kamila Aliyeva" in left.text and right.text == ""
     body = next(r for r in rows if r.attrs["data-kind"] == "body")
     left, right = tree.find("td", "side", within=body)
-    assert left.text == "" and right.text == blocks[3].text
+    assert left.text == "" and right.text == blocks[3].text + str(blocks[3].why)  # the text, then why it is kept
+    assert str(blocks[3].why).startswith("kept: p ")
     assert "--c:#d62728" in byline.attrs["style"]  # coloured by its kind
 
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from datatrove.data import Document as Record
@@ -46,9 +46,11 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.filters.base_filter import BaseFilter
 
 from cleaner.config import Config
-from cleaner.corpus import count_templates, document_lines, site_of, with_templates
+from cleaner.corpus import count_templates, document_lines
 from cleaner.document import Document, Result
+from cleaner.io.documents import site_of
 from cleaner.pipeline import Pipeline, default_pipeline
+from cleaner.strip.templates import Templates
 
 __all__ = [
     "EMPTY",
@@ -161,10 +163,11 @@ class CollectTemplateLines(PipelineStep):  # type: ignore[misc]
     name = "🧮 cleaner: template lines"
     type = "📊 - STATS"
 
-    def __init__(self, output_folder: DataFolderLike, site: Site | None = None) -> None:
+    def __init__(self, output_folder: DataFolderLike, site: Site | None = None, config: Config | None = None) -> None:
         super().__init__()
         self.output_folder = get_datafolder(output_folder)
         self.site = site or record_site
+        self.config = config or Config()
 
     def run(self, data: Iterable[Record] | None, rank: int = 0, world_size: int = 1) -> Iterator[Record]:
         seen: set[tuple[str, int]] = set()
@@ -172,7 +175,7 @@ class CollectTemplateLines(PipelineStep):  # type: ignore[misc]
             for record in data or ():
                 with self.track_time():
                     site = self.site(record)
-                    whole, lines = document_lines(record.text)
+                    whole, lines = document_lines(record.text, self.config)
                     self.stat_update("documents")
                     if (site, whole) in seen:
                         self.stat_update("copies")
@@ -191,20 +194,25 @@ class _Cleaning(BaseFilter):  # type: ignore[misc]
         super().__init__(exclusion_writer=exclusion_writer)
         config = config or Config()
         self.config = config.replace(**options) if options else config
+        default_pipeline(self.config)  # a bad option is an error here, before any document is read
         self._pipeline: Pipeline | None = None
+
+    def templates(self) -> Templates | None:
+        """The site templates to clean with (none by default)."""
+        return None
 
     @property
     def pipeline(self) -> Pipeline:
-        """The default chain for the config, built once in each worker."""
+        """The chain for the config (and its templates), built once in each worker."""
         if self._pipeline is None:
-            self._pipeline = default_pipeline(self.config)
+            self._pipeline = default_pipeline(self.config, self.templates())
         return self._pipeline
 
-    def clean(self, record: Record) -> Result:
+    def document(self, record: Record) -> Document:
         raise NotImplementedError
 
     def filter(self, record: Record) -> bool | tuple[bool, str]:
-        result = self.clean(record)
+        result = self.pipeline.run(self.document(record))
         record.metadata.update(cleaner_metadata(result, self.config))
         for kind, count in record.metadata["removed"].items():
             self.stat_update(f"removed_{kind}", value=count)
@@ -242,29 +250,16 @@ class CleanerStep(_Cleaning):
         **options: Any,
     ) -> None:
         super().__init__(config, exclusion_writer, **options)
-        self.templates = templates
+        self.template_folder = templates
         self.site = site or record_site
-        self._templates: Mapping[str, frozenset[int]] | None = None
-        self._sites: dict[str, Pipeline] = {}
 
-    def site_pipeline(self, record: Record) -> Pipeline:
-        """The chain for one document: the default one, with its site's template lines when there are templates."""
-        if self.templates is None:
-            return self.pipeline
-        if self._templates is None:
-            self._templates = load_templates(self.templates, self.config.template_min_docs)
-        site = self.site(record)
-        if site not in self._sites:
-            self._sites[site] = with_templates(self.pipeline, self._templates.get(site, frozenset()))
-        return self._sites[site]
+    def templates(self) -> Templates | None:
+        if self.template_folder is None:
+            return None
+        return load_templates(self.template_folder, self.config.template_min_docs)
 
-    def clean(self, record: Record) -> Result:
-        return self.site_pipeline(record).run(Document.from_text(record.text))
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = super().__getstate__()
-        state["_templates"], state["_sites"] = None, {}
-        return state
+    def document(self, record: Record) -> Document:
+        return Document.from_text(record.text, site=self.site(record) if self.template_folder is not None else "")
 
 
 class CleanerHtmlStep(_Cleaning):
@@ -297,8 +292,7 @@ class CleanerHtmlStep(_Cleaning):
             return False, NO_HTML
         return super().filter(record)
 
-    def clean(self, record: Record) -> Result:
-        from cleaner.io.decode import decode_html
-        from cleaner.io.html import clean_page
+    def document(self, record: Record) -> Document:
+        from cleaner.io.html import read_html
 
-        return clean_page(decode_html(self.html(record) or ""), self.pipeline, url=record.metadata.get("url"))
+        return read_html(self.html(record) or "", record.metadata.get("url"))

@@ -1,17 +1,22 @@
-"""``cleaner explain``: every block of a file with its kind and the rule that labelled it.
+"""``cleaner explain``: every block of a file with its kind, the rule that labelled it, and why.
 
 Then the metadata and the fixes.  Removed blocks are marked ``-``, kept ones
-``+`` (a kind kept by ``--keep`` shows its kind and ``kept``).  With
-``--format json`` the same as one object per input (an array for several).
+``+`` (a kind kept by ``--keep`` shows its kind and ``kept``).  The ``why``
+column is the decision's trace (:class:`cleaner.document.Why`): the row of the
+decision table that decided, and, where the block model weighed the block, its
+probability that the block is prose against the threshold it was held to (a
+rule's claim stands below the veto; a block no rule names is dropped below its
+threshold), a veto and what it overruled, and the round.  With ``--format json``
+the same as one object per input (an array for several).
 
 >>> from cleaner.io.readers import Item
 >>> result = clean_item(Item("a.txt", "a", text="Talks go on\\n\\nBy Jane Doe\\n\\nThe talks went on for hours.\\n"), Config())
 >>> print(explain_text(result, Config()), end="")
 == a.txt
 blocks:
-  1 - title   title   Talks go on
-  2 - byline  byline  By Jane Doe
-  3 + body            The talks went on for hours.
+  1 - title   title   title: p 0.59 < 0.90 (round 1)   Talks go on
+  2 - byline  byline  byline: p 0.52 < 0.90 (round 1)  By Jane Doe
+  3 + body            kept: p 0.88 >= 0.05 (round 2)   The talks went on for hours.
 metadata:
   title           Talks go on
   authors         Jane Doe
@@ -46,11 +51,19 @@ def explain_dict(result: Result, config: Config) -> dict[str, Any]:
     """The JSON form: ``source``, ``blocks`` (kind, by, kept, text), ``metadata``, ``removed``, ``fixes`` (with ``by``)."""
     return {
         "source": result.source,
-        "blocks": [{"kind": b.kind, "by": b.by, "kept": kept(b, config), "text": b.text} for b in result.blocks],
+        "blocks": [
+            {"kind": b.kind, "by": b.by, "kept": kept(b, config), "text": b.text, "why": why_dict(b)}
+            for b in result.blocks
+        ],
         "metadata": dict(result.metadata),
         "removed": [r.to_dict() for r in result.removed],
         "fixes": [{**f.to_dict(), "by": f.by} for f in result.fixes],
     }
+
+
+def why_dict(block: Block) -> dict[str, Any] | None:
+    """The JSON form of why a block stands as it does (``None`` for a block no step decided)."""
+    return block.why.to_dict() if block.why is not None else None
 
 
 def kept(block: Block, config: Config) -> bool:
@@ -74,14 +87,16 @@ def explain_text(result: Result, config: Config, style: Style | None = None) -> 
     number_width = len(str(len(result.blocks)))
     kind_width = max((len(b.kind) for b in result.blocks), default=0)
     by_width = max((len(b.by) for b in result.blocks), default=0)
-    for number, block in enumerate(result.blocks, 1):
+    whys = [str(b.why) if b.why is not None else "" for b in result.blocks]
+    why_width = max((len(w) for w in whys), default=0)
+    for number, (block, why) in enumerate(zip(result.blocks, whys, strict=True), 1):
         keep = kept(block, config)
         mark = "+" if keep else "-"
         kind = block.kind.ljust(kind_width)
         kind = style.green(kind) if block.kept else style.yellow(kind) if keep else style.red(kind)
         by = style.cyan(block.by.ljust(by_width))
-        head = f"  {str(number).rjust(number_width)} {mark} {kind}  {by}  "
-        indent = " " * (2 + number_width + 3 + kind_width + 2 + by_width + 2)
+        head = f"  {str(number).rjust(number_width)} {mark} {kind}  {by}  {style.dim(why.ljust(why_width))}  "
+        indent = " " * (2 + number_width + 3 + kind_width + 2 + by_width + 2 + why_width + 2)
         text_lines = block.text.split("\n")
         body = text_lines[0] if keep else style.dim(text_lines[0])
         lines.append((head + body).rstrip())

@@ -31,14 +31,16 @@ from cleaner.cli.inputs import gather
 from cleaner.cli.outcome import CHANGED, FAILED, SKIPPED, UNCHANGED, Outcome, plural
 from cleaner.cli.pool import run_ordered
 from cleaner.cli.report import NORMAL, Reporter
-from cleaner.cli.templates import corpus_templates, item_site
-from cleaner.cli.work import Templates, clean_item, removed_kinds
+from cleaner.cli.templates import corpus_templates
+from cleaner.cli.work import clean_item, removed_kinds
 from cleaner.config import Config
+from cleaner.io.documents import item_site
 from cleaner.io.readers import Item
 from cleaner.io.write import write_atomic
 from cleaner.report.page import render
 from cleaner.report.summary import Summary, summarise
 from cleaner.report.totals import Totals
+from cleaner.strip.templates import Templates
 
 #: Side-by-side views for at most this many documents, by default.
 TOP = 50

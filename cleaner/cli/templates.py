@@ -18,20 +18,17 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterator, Sequence
 
 from cleaner.cli.inputs import STDIN, gather
 from cleaner.cli.pool import map_chunks
 from cleaner.config import Config
-from cleaner.corpus import count_templates, document_lines, line_hash, site_of
+from cleaner.corpus import count_templates, document_lines, line_hash
+from cleaner.io.documents import item_site
 from cleaner.io.readers import Item
 
-__all__ = ["corpus_templates", "item_site", "line_hash"]
-
-
-def item_site(item: Item) -> str:
-    """The site of one input: its URL's host, else its folder (or its file, for a record in a file)."""
-    return site_of(item.url, item.path if item.path is not None else item.source, item.whole_file)
+__all__ = ["corpus_templates", "line_hash"]
 
 
 def _documents(
@@ -53,17 +50,21 @@ def corpus_templates(
         return {}
     rows = (
         row
-        for _, result in map_chunks(document_rows, _documents(paths, config, whole_files, avoid), jobs)
+        for _, result in map_chunks(
+            functools.partial(document_rows, config=config), _documents(paths, config, whole_files, avoid), jobs
+        )
         if not isinstance(result, BaseException)  # a worker that died: its documents count for no template
         for row in result
     )
     return count_templates(rows, config.template_min_docs)
 
 
-def document_rows(documents: list[tuple[str, str]]) -> list[tuple[str, int, frozenset[int]]]:
+def document_rows(
+    documents: list[tuple[str, str]], config: Config | None = None
+) -> list[tuple[str, int, frozenset[int]]]:
     """``(site, hash of the text, line hashes)`` of each ``(site, text)`` (see :func:`cleaner.corpus.document_lines`).
 
     >>> [(site, len(lines)) for site, _, lines in document_rows([("s", "Menu\\n\\nA one.")])]
     [('s', 2)]
     """
-    return [(site, *document_lines(text)) for site, text in documents]
+    return [(site, *document_lines(text, config)) for site, text in documents]

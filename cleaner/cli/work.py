@@ -26,84 +26,40 @@ import json
 import re
 import traceback
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 from cleaner.cli.outcome import CHANGED, FAILED, UNCHANGED, Outcome
 from cleaner.config import Config
-from cleaner.document import Document, Result
-from cleaner.io.errors import BinaryInput, InputError
+from cleaner.document import Result
+from cleaner.io.documents import document_of
+from cleaner.io.errors import InputError
 from cleaner.io.readers import Item
-from cleaner.io.text import MAX_ODD_SHARE
 from cleaner.pipeline import Pipeline, default_pipeline
-
-#: Template line hashes by site (see :mod:`cleaner.corpus`).
-Templates = Mapping[str, frozenset[int]]
+from cleaner.strip.templates import Templates
 
 
 @functools.lru_cache(maxsize=8)
 def pipeline_for(config: Config) -> Pipeline:
-    """The default chain for a config, built once per process."""
+    """The chain for a config, built once per process."""
     return default_pipeline(config)
 
 
 def clean_item(item: Item, config: Config, templates: Templates | None = None) -> Result:
     """The result of one item: the only function the command calls to clean.
 
-    A page goes through :func:`cleaner.io.html.clean_page` (trafilatura, then
-    the chain), text through the chain; the record's own fields go into the
-    metadata either way.  ``templates`` are the template lines of the sites of
-    a run (see :mod:`cleaner.cli.templates`).
+    The item is read as a document (:func:`cleaner.io.documents.document_of`: a page with
+    its signals, or a text; the record's own fields go into the metadata) and goes
+    through the chain, with the site templates of a run (see :mod:`cleaner.cli.templates`)
+    when there are any.
     """
-    pipeline = pipeline_with_templates(config, item, templates)
-    if item.html is not None:
-        from cleaner.io.html import clean_page
-
-        html = page_text(item)
-        return clean_page(html, pipeline, url=item.url, meta=item.meta, source=item.source)
-    if item.text is None:
-        raise InputError(item.source, "no plain text to clean in this input")
-    return pipeline.run(Document.from_text(item.text, source=item.source, meta=item.meta))
-
-
-def page_text(item: Item) -> str:
-    """The text of an item's page: its bytes decoded (see :mod:`cleaner.io.decode`), refused when they are binary,
-    and nested no deeper than the parser reads (:mod:`cleaner.io.markup`).
-
-    >>> page_text(Item("a.html", "a", html=b"<p>caf\\xc3\\xa9</p>"))
-    '<p>café</p>'
-    >>> page_text(Item("b.html", "b", html=b"GIF89a\\x01\\x02"))
-    Traceback (most recent call last):
-    ...
-    cleaner.io.errors.BinaryInput: b.html: binary data (GIF image), not a page
-    """
-    from cleaner.io.decode import decode_html
-    from cleaner.io.markup import bounded_nesting
-    from cleaner.io.text import binary_reason, odd_share
-
-    assert item.html is not None
-    if isinstance(item.html, bytes) and (reason := binary_reason(item.html)) is not None:
-        raise BinaryInput(item.source, f"binary data ({reason}), not a page")
-    html = decode_html(item.html, item.charset)
-    share = odd_share(html, replaced=isinstance(item.html, bytes))
-    if share > MAX_ODD_SHARE:
-        raise BinaryInput(item.source, f"binary data ({share:.0%} control or undecodable characters), not a page")
-    return bounded_nesting(html)
+    pipeline = default_pipeline(config, templates) if templates else pipeline_for(config)
+    return pipeline.run(document_of(item))
 
 
 def _clean(item: Item, config: Config, templates: Templates | None) -> Result:
     """:func:`clean_item`, called with two arguments when there are no templates (as before they existed)."""
     return clean_item(item, config, templates) if templates else clean_item(item, config)
-
-
-def pipeline_with_templates(config: Config, item: Item, templates: Templates | None) -> Pipeline:
-    """The pipeline for one item: the default chain, with its site's template lines when there are any."""
-    if not templates:
-        return pipeline_for(config)
-    from cleaner.cli.templates import item_site
-    from cleaner.corpus import with_templates
-
-    return with_templates(pipeline_for(config), templates.get(item_site(item), frozenset()))
 
 
 def removed_kinds(result: Result, config: Config) -> tuple[tuple[str, int], ...]:

@@ -35,8 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cleaner.document import Block, PageSignals
-from cleaner.strip.features import CONTAINERS, FAMILIES
+from cleaner.document import CONTAINER, NAMED, Block, PageSignals
 
 #: Elements that start and end a block of text.
 BLOCK_TAGS = frozenset(
@@ -118,8 +117,6 @@ SKIP_TAGS = frozenset(
         "datalist",
     ]
 )
-#: The containers a block may sit in, each a bit of :attr:`PageSignals.within`.
-CONTAINER = {name: 1 << i for i, name in enumerate(CONTAINERS)}
 _CONTAINER_OF = {
     "nav": "nav",
     "aside": "aside",
@@ -203,7 +200,6 @@ NAME_FAMILIES: dict[str, tuple[str, ...]] = {
         "gdpr",
     ),
 }
-NAMED = {family: 1 << i for i, family in enumerate(FAMILIES)}
 _FAMILY_OF = {word: NAMED[family] for family, ws in NAME_FAMILIES.items() for word in ws}
 _CLASS_WORD = re.compile(r"[a-z]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

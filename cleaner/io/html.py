@@ -6,9 +6,11 @@ its container, its class and id words, its links, whether it shows.
 trafilatura reads the same tree twice, in recall mode (which also gives the
 page's metadata: title, author, date, site, description, tags) and in its
 standard mode; how much of each block either mode keeps becomes two more
-signals.  The blocks then go through the default chain, where the block
-model reads these signals beside each block's own shape, and the rules name
-bylines, captions, prompts and the rest.
+signals.  :func:`read_html` gives the page as a :class:`~cleaner.document.Document`:
+those blocks, the facts the page declares, and its metadata; the chain then
+decides its blocks as it decides any text's, where the block model reads these
+signals beside each block's own shape, and the rules name bylines, captions,
+prompts and the rest.
 
 So nothing is decided twice: trafilatura's choices are evidence, not the
 answer, and the text it leaves out can come back (a list, a table, the second
@@ -33,34 +35,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.document import Block, Document, Fact, Result
+from cleaner.document import Block, Document, Fact
 from cleaner.meta import structured
 from cleaner.meta.dates import parse_stamp
-from cleaner.pipeline import Pipeline, assemble
+from cleaner.text import word_key
 
-#: A line is a list of the page's tags when at least this share of its items are tags.
-TAG_SHARE = 0.8
-_LIST_SEPARATOR = re.compile(r"[,;|•·]")
-_WORD = re.compile(r"\w+")
-_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 #: Characters no HTML page may hold (lxml refuses to build elements with them): control characters but tab and newlines.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def words(text: str) -> str:
-    """The lower-cased words of ``text``, one space apart: how lines are compared with each other.
-
-    Soft hyphens and zero-width characters do not split words (extractors drop them).
-
-    >>> words("  Hello,  World! "), words("Not\xadfall\u200bplan")
-    ('hello world', 'notfallplan')
-    """
-    return " ".join(_WORD.findall(text.lower().translate(_INVISIBLE)))
 
 
 @dataclass(frozen=True)
@@ -108,10 +94,10 @@ def kept_shares(texts: Sequence[str], kept: str) -> list[float]:
 
     spans, blocks = [], []
     for text in texts:
-        found = words(text).split()
+        found = word_key(text).split()
         spans.append(len(found))
         blocks.extend(found)
-    extracted = words(kept).split()
+    extracted = word_key(kept).split()
     if len(blocks) > ALIGN_WORDS or len(extracted) > ALIGN_WORDS:
         return _shared_trigrams(texts, extracted)
     matched = [False] * len(blocks)
@@ -142,7 +128,7 @@ def _shared_trigrams(texts: Sequence[str], extracted: list[str]) -> list[float]:
     grams = {tuple(extracted[i : i + 3]) for i in range(len(extracted) - 2)}
     out = []
     for text in texts:
-        found = words(text).split()
+        found = word_key(text).split()
         own = [tuple(found[i : i + 3]) for i in range(len(found) - 2)]
         out.append(sum(g in grams for g in own) / len(own) if own else 0.0)
     return out
@@ -212,21 +198,12 @@ def read_page(html: str, url: str | None = None) -> Page:
     )
 
 
-def same_text(a: str | None, b: str | None) -> bool:
-    """True when two texts have the same words (a title and its copy in the text).
-
-    >>> same_text("Talks go on", "Talks go on."), same_text("Talks go on", "Talks stop")
-    (True, False)
-    """
-    return bool(a and b) and words(a or "") == words(b or "")
-
-
-def page_facts(page: Page) -> tuple[Fact, ...]:
+def declared_facts(page: Page) -> tuple[Fact, ...]:
     """What the page declares, as facts that come before any the text gives: its structured data
     first, then what trafilatura read (its authors only when the structured data names none), then
     the weak facts of the structured data.
 
-    >>> [(f.field, f.value) for f in page_facts(Page(title="Talks go on", authors=("Jane Doe",)))]
+    >>> [(f.field, f.value) for f in declared_facts(Page(title="Talks go on", authors=("Jane Doe",)))]
     [('title', 'Talks go on'), ('authors', ('Jane Doe',))]
     """
     named = any(f.field == "authors" for f in page.declared)
@@ -238,64 +215,34 @@ def page_facts(page: Page) -> tuple[Fact, ...]:
     return tuple(f for f in facts if f.value)
 
 
-def is_tag_list(text: str, tags: Collection[str]) -> bool:
-    """True when ``text`` is a list of the page's own tags or categories (at least two, nearly all of it).
+def read_html(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    charset: str | None = None,
+    meta: Mapping[str, Any] | None = None,
+    source: str = "",
+    site: str = "",
+) -> Document:
+    """A page as a document: its blocks with their signals, the facts it declares, its metadata.
 
-    >>> is_tag_list("library, city council, budget", ["Library", "City council", "Budget"])
-    True
-    >>> is_tag_list("The library, the council and the budget were discussed.", ["Library", "Budget"])
-    False
+    Bytes are decoded as browsers do (:func:`cleaner.io.decode.decode_html`) and tags nested
+    deeper than the parser reads are left out (:func:`cleaner.io.markup.bounded_nesting`).
+    ``meta`` (a record's own fields) joins the page's metadata and wins over it.
+
+    >>> doc = read_html(b"<html><head><title>Talks go on</title></head><body><article><h1>Talks go on</h1>"
+    ...                 b"<p>The talks went on for hours on Monday, officials said.</p></article></body></html>")
+    >>> [(b.text, b.page.tag) for b in doc.blocks], [(f.field, f.value) for f in doc.facts][:1]
+    ([('Talks go on', 'h1'), ('The talks went on for hours on Monday, officials said.', 'p')], [('title', 'Talks go on')])
     """
-    known = {words(t) for t in tags} - {""}
-    parts = [w for part in _LIST_SEPARATOR.split(text) if (w := words(part))]
-    return bool(known) and len(parts) >= 2 and sum(p in known for p in parts) >= TAG_SHARE * len(parts)
+    from cleaner.io.decode import decode_html
+    from cleaner.io.markup import bounded_nesting
 
-
-#: The page's title is looked for among this many blocks from the top of its text.
-TITLE_WINDOW = 400
-
-
-def page_title(page: Page) -> str | None:
-    """The title the page gives: the one it declares (its headline), else trafilatura's.
-
-    >>> page_title(Page(title="Talks go on | Daily", declared=(Fact("title", "Talks go on"),)))
-    'Talks go on'
-    """
-    return next((f.value for f in page.declared if f.field == "title"), page.title)
-
-
-def label_title(blocks: Sequence[Block], title: str | None) -> list[Block]:
-    """The blocks, the first that repeats the page's title labelled ``title`` (the page says it is).
-
-    >>> [b.kind for b in label_title([Block("Home"), Block("Talks go on"), Block("Talks go on")], "Talks go on")]
-    ['body', 'title', 'body']
-    """
-    out = list(blocks)
-    if not title:
-        return out
-    for index, block in enumerate(out[:TITLE_WINDOW]):
-        if block.kept and same_text(block.text, title):
-            out[index] = block.labelled("title", "html-title")
-            break
-    return out
-
-
-def label_tag_lists(doc: Document, tags: Collection[str]) -> Document:
-    """Label the kept blocks that list the page's own tags or categories as ``navigation``."""
-    if not tags:
-        return doc
-    return doc.with_blocks(
-        b.labelled("navigation", "html-tags") if b.kept and is_tag_list(b.text, tags) else b for b in doc.blocks
+    page = read_page(bounded_nesting(decode_html(html, charset)), url)
+    return Document(
+        blocks=page.blocks,
+        facts=declared_facts(page),
+        source=source,
+        meta={**page.extra, **(meta or {})},
+        site=site,
     )
-
-
-def clean_page(
-    html: str, pipeline: Pipeline, url: str | None = None, meta: Mapping[str, Any] | None = None, source: str = ""
-) -> Result:
-    """The result of a page through ``pipeline``: its blocks, with their signals, through the chain."""
-    page = read_page(html, url)
-    blocks = label_title(page.blocks, page_title(page))
-    doc = Document(blocks=tuple(blocks), facts=page_facts(page), source=source, meta={**page.extra, **(meta or {})})
-    done = pipeline(doc)
-    tags = [*page.extra.get("tags", []), *page.extra.get("categories", [])]
-    return assemble(label_tag_lists(done, tags), pipeline.config)

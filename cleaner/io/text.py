@@ -31,10 +31,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from cleaner.config import MAX_BYTES
 from cleaner.io.errors import BinaryInput, InputError, TooLarge
 
-#: Files larger than this are refused rather than read whole (the default of ``Config.max_bytes``).
-MAX_BYTES = 64 * 1024 * 1024
 #: How much of the start of a file is looked at for NUL bytes.
 SNIFF = 8192
 #: How many decoded characters are looked at for control characters.

@@ -72,6 +72,7 @@ tr.block.kept td.right { background: #f3faf3; border-left: 5px solid var(--kept)
 tr.block.hidden { display: none; }
 .tag { display: inline-block; font-size: 11px; font-weight: 600; color: #fff; background: var(--c); border-radius: 3px; padding: 0 5px; margin-bottom: 2px; }
 .tag.keep { background: var(--kept); }
+.why { font-size: 11px; color: var(--muted, #666); margin-top: 2px; }
 """
 
 SCRIPT = """
@@ -312,7 +313,8 @@ def cut(text: str, limit: int = BLOCK_CHARS) -> str:
 def block_row(number: int, block: Shown) -> str:
     colour = kind_colour(block.kind)
     label = " · ".join(x for x in (block.kind, block.by) if x)
-    text = f"<div>{escape(cut(block.text))}</div>"
+    why = f'<div class="why">{escape(block.why)}</div>' if block.why else ""
+    text = f"<div>{escape(cut(block.text))}</div>{why}"
     if block.kept:
         tag = f'<span class="tag keep">kept: {escape(label)}</span>' if block.kind != "body" else ""
         left, right, state = "", tag + text, "kept"

@@ -45,6 +45,8 @@ class Shown:
     by: str
     text: str
     kept: bool
+    #: Why it stands as it does (:class:`cleaner.document.Why`, as text).
+    why: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ class Summary:
             "kept": self.kept,
             "removed": self.removed,
             "fixes": self.fixes,
-            "blocks": [(b.kind, b.by, b.text, b.kept) for b in self.blocks],
+            "blocks": [(b.kind, b.by, b.text, b.kept, b.why) for b in self.blocks],
         }
         return json.dumps(data, ensure_ascii=False)
 
@@ -99,13 +101,16 @@ class Summary:
             kept=data["kept"],
             removed=tuple((k, b, t) for k, b, t in data["removed"]),
             fixes=tuple((k, b, a) for k, b, a in data["fixes"]),
-            blocks=tuple(Shown(k, by, text, kept) for k, by, text, kept in data["blocks"]),
+            blocks=tuple(Shown(k, by, text, kept, why) for k, by, text, kept, why in data["blocks"]),
         )
 
 
 def summarise(result: Result, source: str, site: str = "", keep: Collection[str] = ()) -> Summary:
     """The summary of one result; blocks of a kind in ``keep`` count as kept (they are in the text)."""
-    shown = tuple(Shown(b.kind, b.by, b.text, b.kept or b.kind in keep) for b in result.blocks)
+    shown = tuple(
+        Shown(b.kind, b.by, b.text, b.kept or b.kind in keep, str(b.why) if b.why is not None else "")
+        for b in result.blocks
+    )
     blocks: Counter[str] = Counter()
     removed_tokens: Counter[str] = Counter()
     total = kept = 0

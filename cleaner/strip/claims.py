@@ -33,12 +33,17 @@ class Context:
 
 @dataclass(frozen=True)
 class Claim:
-    """A classifier's verdict: the block (or its first ``end`` characters) is ``kind``."""
+    """A classifier's verdict: the block (or its first ``end`` characters) is ``kind``.
+
+    ``rule`` names the classifier's own case (``share-bar``, ``follow-prompt``); ``row`` is the
+    name of the registry row whose classifier claimed it, set when the registry asks it.
+    """
 
     kind: str
     rule: str
     end: int | None = None
     facts: tuple[Fact, ...] = field(default=())
+    row: str = ""
 
 
 Classifier = Callable[[str, Context], "Claim | None"]

@@ -35,15 +35,16 @@ features are recomputed in one linear pass.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.document import Block, Document, Fact, PageSignals
+from cleaner.document import Block, Document, Fact, PageSignals, Why
 from cleaner.strip.claims import Claim, Context, looks_like_body
 from cleaner.strip.model import KEPT, Model, load
-from cleaner.strip.registry import HEAD, MIDDLE, MODEL_KIND, TAIL, Rule, Run, rules_for, runs_for
+from cleaner.strip.registry import HEAD, MIDDLE, TAIL, Rule, Run, container_kind, rules_for, runs_for
 
 #: How many following (or preceding) blocks a rule may look at.
 LOOKAHEAD = 10
@@ -51,8 +52,11 @@ LOOKAHEAD = 10
 PASSES = {"peel_head": HEAD, "peel_tail": TAIL, "scan_middle": MIDDLE}
 #: The name by which the block model can be switched off.
 MODEL_STEP = "block_model"
-#: What the model's labels are signed with.
+#: What the model's labels are signed with, and the rows of the decision table that keep a block.
 MODEL_RULE = "block-model"
+KEPT_ROW = "kept"
+VETO_ROW = "model-veto"
+TITLE_PAIR_ROW = "title-pair"
 #: Rounds at most: each round labels at least one block, and rounds past the second are rare.
 MAX_ROUNDS = 50
 #: Rules are not asked about a block longer than this: no line of chrome is, and long blocks are prose (or junk).
@@ -94,16 +98,21 @@ def _ask(text: str, ctx: Context, rules: Sequence[Rule], memo: Memo | None) -> C
         classify = rule.classify
         assert classify is not None
         if memo is None or rule.reads:
-            claim = classify(text, ctx)
+            claim = _signed(classify(text, ctx), rule)
         else:
             key = (rule.name, ctx.where, text)
             if key in memo:
                 claim = memo[key]
             else:
-                claim = memo[key] = classify(text, ctx)
+                claim = memo[key] = _signed(classify(text, ctx), rule)
         if claim is not None:
             return claim
     return None
+
+
+def _signed(claim: Claim | None, rule: Rule) -> Claim | None:
+    """A rule's claim, with the name of its row."""
+    return None if claim is None else dataclasses.replace(claim, row=rule.name)
 
 
 class Window(Sequence[str]):
@@ -136,49 +145,23 @@ def _first_run(texts: Sequence[str], at: int, runs: Sequence[Rule]) -> Run | Non
         assert detect is not None
         run = detect(texts, at)
         if run is not None:
-            return run
+            return dataclasses.replace(run, row=rule.name)
     return None
 
 
-#: The kind of chrome a page's container names, for blocks the model drops, in order of precedence.
-_CONTAINER_KINDS: tuple[tuple[str, str, str], ...] = (
-    ("named", "hidden", "boilerplate"),
-    ("named", "comment", "comments"),
-    ("named", "social", "social"),
-    ("named", "newsletter", "newsletter"),
-    ("named", "ad", "advertisement"),
-    ("named", "related", "related-links"),
-    ("in", "nav", "navigation"),
-    ("named", "menu", "navigation"),
-    ("in", "footer", "navigation"),
-    ("in", "aside", "related-links"),
-    ("named", "media", "caption"),
-)
-
-
 def dropped_kind(page: PageSignals | None) -> str:
-    """The kind of a block the model drops: its container's, when the page names one.
+    """The kind of a block the model drops: its container's, when the page names one (see :func:`container_kind`).
 
-    >>> from cleaner.io.dom import CONTAINER, NAMED
+    >>> from cleaner.document import CONTAINER, NAMED
     >>> dropped_kind(None), dropped_kind(PageSignals("a", within=CONTAINER["nav"])), dropped_kind(PageSignals("p", named=NAMED["social"]))
     ('boilerplate', 'navigation', 'social')
     """
-    if page is None:
-        return MODEL_KIND
-    from cleaner.io.dom import CONTAINER, NAMED
-
-    if page.hidden:
-        return MODEL_KIND
-    for where, name, kind in _CONTAINER_KINDS:
-        bits = page.named & NAMED[name] if where == "named" else page.within & CONTAINER[name]
-        if bits:
-            return kind
-    return MODEL_KIND
+    return container_kind(page)[0]
 
 
 @dataclass
 class _Round:
-    """One pass over the kept blocks: their texts, the model's probabilities, and what the pass labels."""
+    """One pass over the kept blocks: their texts, the model's probabilities, what the pass labels, and why."""
 
     blocks: Sequence[Block]
     prose: Sequence[float]
@@ -186,31 +169,60 @@ class _Round:
     model: Model | None
     memo: Memo
     authors: tuple[str, ...]
+    number: int = 1
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+    whys: dict[int, Why] = field(default_factory=dict)
     cut: tuple[int, int] | None = None  # a head claim that takes the start of a block: (block, end)
     facts: list[Fact] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.texts = [b.text for b in self.blocks]
 
-    def vetoed(self, i: int) -> bool:
-        """Whether the model overrules a rule on block ``i``: it is sure the block is prose, and the block reads
-        as a sentence or, on a page, trafilatura's standard mode keeps it too."""
+    def veto(self, i: int) -> str | None:
+        """Why the model overrules a rule on block ``i``, or ``None`` when it does not: it is sure the block is
+        prose, and the block reads as a sentence or, on a page, trafilatura's standard mode keeps it too."""
         if self.model is None or self.prose[i] < self.model.veto:
-            return False
+            return None
+        if looks_like_body(self.texts[i]):
+            return "reads as a sentence"
         page = self.blocks[i].page
-        return looks_like_body(self.texts[i]) or (page is not None and page.standard >= KEPT)
+        return "trafilatura keeps it" if page is not None and page.standard >= KEPT else None
+
+    def vetoed(self, i: int) -> bool:
+        return self.veto(i) is not None
+
+    def threshold(self, i: int, edge: bool) -> float | None:
+        """The probability below which block ``i`` is dropped when no rule names it (``None`` without a model)."""
+        return None if self.model is None else self.model.drop(self.blocks[i].page, edge, self.dump)
 
     def not_prose(self, i: int, edge: bool) -> bool:
-        model = self.model
-        return model is not None and self.prose[i] < model.drop(self.blocks[i].page, edge, self.dump)
+        threshold = self.threshold(i, edge)
+        return threshold is not None and self.prose[i] < threshold
 
-    def label(self, i: int, kind: str, rule: str, facts: Iterable[Fact] = ()) -> None:
-        self.labels[i] = (kind, rule)
-        self.facts.extend(facts)
+    def _why(self, i: int, row: str, threshold: float | None, **more: str | None) -> Why:
+        prose = self.prose[i] if self.model is not None else None
+        return Why(row, self.number, prose, threshold if prose is not None else None, **more)
 
-    def drop_block(self, i: int) -> None:
-        self.labels[i] = (dropped_kind(self.blocks[i].page), MODEL_RULE)
+    def label(self, i: int, claim: Claim | Run) -> None:
+        """Label block ``i`` as a rule claims it (the model was not sure enough it is prose to veto)."""
+        self.labels[i] = (claim.kind, claim.rule)
+        self.whys[i] = self._why(i, claim.row, self.model.veto if self.model is not None else None)
+        if isinstance(claim, Claim):
+            self.facts.extend(claim.facts)
+
+    def drop_block(self, i: int, edge: bool) -> None:
+        """Label block ``i`` as the model drops it."""
+        kind, container = container_kind(self.blocks[i].page)
+        self.labels[i] = (kind, MODEL_RULE)
+        self.whys[i] = self._why(i, MODEL_RULE, self.threshold(i, edge), reason=container)
+
+    def keep(self, i: int, edge: bool, overruled: Claim | Run | None = None) -> None:
+        """Keep block ``i``: no rule names it and the model keeps it, or the model vetoes a rule's claim."""
+        if overruled is None:
+            self.whys[i] = self._why(i, KEPT_ROW, self.threshold(i, edge))
+        else:
+            veto = self.model.veto if self.model is not None else None
+            self.whys[i] = self._why(i, VETO_ROW, veto, overruled=overruled.row, reason=self.veto(i))
 
 
 def _head(r: _Round, rules: Sequence[Rule], found: set[str]) -> int:
@@ -226,22 +238,24 @@ def _head(r: _Round, rules: Sequence[Rule], found: set[str]) -> int:
         if claim is not None and claim.end is not None:
             if 0 < claim.end < len(text) and text[claim.end :].strip():
                 r.cut = (i, claim.end)  # the claim takes the start of the block; the rest is read again
-                r.label(i, claim.kind, claim.rule, claim.facts)
+                r.label(i, claim)
                 return i
-            claim = Claim(claim.kind, claim.rule, None, claim.facts)
+            claim = dataclasses.replace(claim, end=None)
         if claim is not None and claim.kind == "title" and r.not_prose(i, edge=True):
             claim = None  # a title is no menu item: what the model drops is not the title
         if claim is not None and not r.vetoed(i):
-            r.label(i, claim.kind, claim.rule, claim.facts)
+            r.label(i, claim)
             found.add(claim.kind)
             title_at = i if claim.kind == "title" else title_at
         elif claim is None and r.not_prose(i, edge=True):
-            r.drop_block(i)
+            r.drop_block(i, edge=True)
         else:
+            r.keep(i, edge=True, overruled=claim)
             break
         i += 1
     if title_at is not None and i < n and _could_be_title(r.texts, i, rules):
         del r.labels[title_at]  # two headings in a row: neither is surely the title
+        r.whys[title_at] = Why(TITLE_PAIR_ROW, r.number)
         r.facts = [f for f in r.facts if f.by != "title"]
     return i
 
@@ -267,23 +281,24 @@ def _tail(r: _Round, start: int, rules: Sequence[Rule], runs: Sequence[Rule]) ->
         ctx = Context(TAIL, frozenset(found), r.authors, before=tuple(r.texts[max(start, i - LOOKAHEAD) : i]))
         claim = first_claim(r.texts[i], ctx, rules, r.memo) if rules else None
         if claim is not None and claim.end is None and not r.vetoed(i):
-            r.label(i, claim.kind, claim.rule, claim.facts)
+            r.label(i, claim)
             found.add(claim.kind)
             end = i
             continue
         run = _first_run(Window(r.texts, start, end), end - start, runs) if runs else None
         if run is not None and not any(r.vetoed(start + j) for j in range(run.start, run.end)):
             for j in range(start + run.start, end):
-                r.label(j, run.kind, run.rule)
+                r.label(j, run)
             if run.fact is not None:
                 r.facts.append(run.fact)
             found.add(run.kind)
             end = start + run.start
             continue
         if claim is None and r.not_prose(i, edge=True):
-            r.drop_block(i)
+            r.drop_block(i, edge=True)
             end = i
             continue
+        r.keep(i, edge=True, overruled=claim if claim is not None and claim.end is None else run)
         break
     return end
 
@@ -297,14 +312,23 @@ def _middle(r: _Round, start: int, end: int, rules: Sequence[Rule], runs: Sequen
         run = _first_run(texts, i - start, runs) if runs else None
         if run is not None and not any(r.vetoed(start + j) for j in range(run.start, run.end)):
             for j in range(start + run.start, start + run.end):
-                r.label(j, run.kind, run.rule)
+                r.label(j, run)
             i = start + run.end
             continue
         claim = first_claim(r.texts[i], ctx, rules, r.memo) if rules else None
         if claim is not None and claim.end is None and not r.vetoed(i):
-            r.label(i, claim.kind, claim.rule, claim.facts)
+            r.label(i, claim)
         elif claim is None and r.not_prose(i, edge=False):
-            r.drop_block(i)
+            r.drop_block(i, edge=False)
+        else:
+            overruled = (
+                claim
+                if claim is not None and claim.end is None
+                else run
+                if run is not None and run.start == i - start
+                else None
+            )
+            r.keep(i, edge=False, overruled=overruled)
         i += 1
 
 
@@ -312,12 +336,21 @@ def _apply(blocks: Sequence[Block], kept: Sequence[int], r: _Round) -> list[Bloc
     """The document's blocks with the round's labels (and its cut, if any) applied."""
     out = list(blocks)
     for k, (kind, rule) in r.labels.items():
-        out[kept[k]] = blocks[kept[k]].labelled(kind, rule)
+        out[kept[k]] = blocks[kept[k]].labelled(kind, rule, r.whys[k])
     if r.cut is not None:
         k, end = r.cut
         block = blocks[kept[k]]
-        head = Block(block.text[:end].strip(), *r.labels[k])
+        head = Block(block.text[:end].strip(), *r.labels[k], why=r.whys[k])
         out[kept[k] : kept[k] + 1] = [head, block.with_text(block.text[end:].strip())]
+    return out
+
+
+def _explain(blocks: Sequence[Block], kept: Sequence[int], r: _Round) -> list[Block]:
+    """The document's blocks, each block the round kept told why."""
+    out = list(blocks)
+    for k, why in r.whys.items():
+        if k not in r.labels:
+            out[kept[k]] = blocks[kept[k]].explained(why)
     return out
 
 
@@ -345,14 +378,14 @@ class StripChrome:
         blocks = list(doc.blocks)
         facts: list[Fact] = []
         titled = any(f.field == "title" for f in doc.facts)  # the page named its title
-        for _ in range(MAX_ROUNDS):
+        for number in range(1, MAX_ROUNDS + 1):
             kept = [i for i, b in enumerate(blocks) if b.kept]
             if not kept:
                 break
             chosen = [blocks[i] for i in kept]
             prose, dump = scorer(chosen) if scorer is not None else ([0.5] * len(chosen), 0.0)
             authors = _authors(doc.facts) + _authors(facts)
-            r = _Round(chosen, prose, dump, model, memo, authors)
+            r = _Round(chosen, prose, dump, model, memo, authors, number)
             # A page names its title; its stand-first, once taken, is not taken again in a later round.
             found = {"title"} | ({"description"} & {fact.field for fact in facts}) if titled else set()
             head_end = _head(r, head_rules, found) if (head_rules or scorer) else 0
@@ -362,9 +395,10 @@ class StripChrome:
                 )
                 _middle(r, head_end, tail_start, middle_rules, middle_runs)
             if not r.labels:
+                blocks = _explain(blocks, kept, r)
                 break
             facts.extend(r.facts)
-            blocks = _apply(blocks, kept, r)
+            blocks = _apply(_explain(blocks, kept, r), kept, r)
         return doc.replace(blocks=tuple(blocks), facts=doc.facts + tuple(facts))
 
 

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from cleaner.document import PageSignals
+from cleaner.document import CONTAINERS, FAMILIES, PageSignals
 from cleaner.lexicon import trie, words
 from cleaner.stopwords import best_language, stopwords
 
@@ -122,23 +122,7 @@ TAG_GROUPS: dict[str, tuple[str, ...]] = {
     "chrome": ("nav", "header", "footer", "aside", "form", "menu", "address"),
 }
 _TAG_GROUP = {tag: i for i, tags in enumerate(TAG_GROUPS.values()) for tag in tags}
-#: A page's signals, from ``cleaner.io.dom`` (bits named in the order of its tables).
-CONTAINERS = ("nav", "aside", "footer", "header", "article", "main", "form", "list", "table", "figure", "heading", "a")
-FAMILIES = (
-    "menu",
-    "related",
-    "social",
-    "comment",
-    "newsletter",
-    "ad",
-    "side",
-    "foot",
-    "head",
-    "meta",
-    "media",
-    "content",
-    "hidden",
-)
+#: A page's signals (bits named in the order of :data:`cleaner.document.CONTAINERS` and ``FAMILIES``).
 PAGE: tuple[str, ...] = (
     *(f"tag_{g}" for g in TAG_GROUPS),
     *(f"in_{c}" for c in CONTAINERS),
@@ -520,7 +504,7 @@ def page_rows(pages: Sequence[PageSignals | None]) -> list[list[float]]:
     A block without signals (added by a step, not read off the page) gets
     :data:`NO_PAGE` for its own and zero for its neighbours'.
 
-    >>> from cleaner.document import PageSignals
+    >>> from cleaner.document import CONTAINERS, FAMILIES, PageSignals
     >>> rows = page_rows([PageSignals("nav", links=1.0), PageSignals("p", recall=1.0, standard=1.0)])
     >>> named = dict(zip(PAGE, rows[1]))
     >>> named["tag_p"], named["recall_span"], named["prev_links"]

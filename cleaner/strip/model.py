@@ -162,7 +162,7 @@ class Model:
         from cleaner.strip.features import NAMES, Memo, featurize
 
         if self.features != NAMES:
-            from cleaner.config import ConfigError
+            from cleaner.errors import ConfigError
 
             raise ConfigError("the block model was fitted on other features than this version computes: retrain it")
 
@@ -198,7 +198,7 @@ def _tree_code(
 @functools.cache
 def load(path: str | None = None) -> Model:
     """The model in the JSON file at ``path``, or the one that ships with the package."""
-    from cleaner.config import ConfigError
+    from cleaner.errors import ConfigError
 
     try:
         if path is None:

@@ -1,15 +1,30 @@
-"""The one table of chrome rules: each rule's name, the kind it names, the zones where it may claim, its order.
+"""The one table that decides: every row that may keep or label a block, the kind it names, where, and in what order.
 
-Everything that places rules is derived from :data:`RULES`: which rules the
-head, the tail and the middle ask (:func:`rules_for`), which detectors of runs
-of blocks they try (:func:`runs_for`), the kinds ``keep`` may name
-(:data:`KINDS`, checked by :func:`check_kinds`), the kinds table of the
-README and the tests' list of classifiers.
+:data:`ROWS` holds everything that may label a block, and so every reason a
+block can be removed (or kept against a rule):
 
-A block rule is a pure function ``(text, context) -> Claim | None``.  A run
-detector looks at several blocks at once, ``(texts, at) -> Run | None``: in
-the tail ``at`` is where the run must end (it closes the text), in the middle
-where it must start.
+- ``rule`` rows: pure functions ``(text, context) -> Claim | None`` that name one kind
+  of chrome, asked in the zones they list (the head, read from the top; the
+  tail, read from the bottom; the middle), in the table's order: the first
+  that claims a block names its kind;
+- ``run`` rows: detectors over several blocks at once, ``(texts, at) -> Run | None``;
+  in the tail ``at`` is where the run must end (it closes the text), in the
+  middle where it must start;
+- ``model`` rows: the block model (:mod:`cleaner.strip.model`) drops a block no
+  rule names when its probability of being prose is below its threshold
+  (``block-model``; on a page, a row per container gives the dropped block that
+  container's kind), keeps it otherwise (``kept``), and vetoes a rule's claim on a
+  block it is sure is prose (``model-veto``); a title claim followed by another
+  block that could be the title is undone (``title-pair``);
+- ``page`` and ``template`` rows: what a page says of its blocks (its title, its
+  tags) and a corpus's site templates, each applied by a step of its own.
+
+Everything else is derived from it: which rules the head, the tail and the
+middle ask (:func:`rules_for`, :func:`runs_for`), the kinds ``keep`` may name
+(:data:`KINDS`, checked by :func:`check_kinds`), the kind a page's container
+gives a block the model drops (:func:`container_kind`), the README's table
+(:func:`markdown`) and the tests' list of classifiers.  Each decided block
+carries the name of the row that decided it (:class:`cleaner.document.Why`).
 
 >>> [r.name for r in rules_for("middle")][:3]
 ['cookie-notice', 'markup', 'contributors']
@@ -18,17 +33,17 @@ True
 >>> check_kinds(["byline", "captoin"])
 Traceback (most recent call last):
 ...
-cleaner.config.ConfigError: unknown kind 'captoin' (did you mean 'caption'?)
+cleaner.errors.ConfigError: unknown kind 'captoin' (did you mean 'caption'?)
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from cleaner.document import Fact
+from cleaner.document import CONTAINER, NAMED, Fact, PageSignals
+from cleaner.errors import ConfigError, did_you_mean
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Classifier
 from cleaner.strip.company import imprint, press_boilerplate
@@ -37,8 +52,11 @@ from cleaner.strip.footer import affiliate, comments, contact, contributors, mar
 from cleaner.strip.header import description, navigation, section_label, title
 from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
+from cleaner.strip.page import TAGS_RULE, TITLE_RULE
 from cleaner.strip.related import bullet_teasers, excerpt_run, middle_group, read_more, related_end, related_group
 from cleaner.strip.social import newsletter, social
+from cleaner.strip.templates import KIND as TEMPLATE_KIND
+from cleaner.strip.templates import RULE as TEMPLATE_RULE
 from cleaner.strip.timestamp import timestamp
 
 HEAD, TAIL, MIDDLE = "head", "tail", "middle"
@@ -54,14 +72,21 @@ class Run:
     kind: str
     rule: str
     fact: Fact | None = None
+    #: The name of the registry row whose detector found it, set when the registry asks it.
+    row: str = ""
 
 
 Detector = Callable[[Sequence[str], int], "Run | None"]
 
 
+#: Who decides by a row.
+SOURCES = ("rule", "run", "model", "page", "template")
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A rule of the table: a block rule (``classify``) or a run detector (``detect``)."""
+    """A row of the table: a block rule (``classify``), a run detector (``detect``), or a row of the model,
+    of a page's own markup or of site templates (``source``), which the chain applies itself."""
 
     name: str
     kind: str
@@ -71,10 +96,23 @@ class Rule:
     #: What a block rule reads of its context beyond its zone ("found", "after", "before", "authors").
     #: A rule that reads nothing else is asked once per block and zone.
     reads: frozenset[str] = frozenset()
+    source: str = "rule"
+    #: For a ``model`` row that names the kind of a page's container: ``("in", tag)`` or ``("named", family)``
+    #: (see :class:`cleaner.document.PageSignals`).
+    container: tuple[str, str] | None = None
+    #: What the row names, in a line (a rule's is the first line of its function's docstring).
+    summary: str = ""
 
     @property
     def is_run(self) -> bool:
         return self.detect is not None
+
+    @property
+    def what(self) -> str:
+        """What the row names, in a line."""
+        function = self.classify or self.detect
+        doc = (function.__doc__ or "").strip().split("\n")[0] if function is not None else ""
+        return self.summary or doc
 
 
 def _rule(name: str, kind: str, zones: str, classify: Classifier, reads: str = "") -> Rule:
@@ -82,7 +120,17 @@ def _rule(name: str, kind: str, zones: str, classify: Classifier, reads: str = "
 
 
 def _run(name: str, kind: str, zones: str, detect: Detector) -> Rule:
-    return Rule(name, kind, frozenset(zones.split()), detect=detect)
+    return Rule(name, kind, frozenset(zones.split()), detect=detect, source="run")
+
+
+def _row(name: str, kind: str, source: str, summary: str, container: tuple[str, str] | None = None) -> Rule:
+    return Rule(name, kind, frozenset(ZONES), source=source, container=container, summary=summary)
+
+
+def _container(where: str, name: str, kind: str) -> Rule:
+    place = f"in a `{name}` element" if where == "in" else f"under a class or id of the `{name}` family"
+    summary = f"a block the model drops {place}, on a page"
+    return _row(f"{where}-{name}", kind, "model", summary, (where, name))
 
 
 # Run detectors: the functions of the rule modules, given one contract.
@@ -121,7 +169,7 @@ def _middle_related(texts: Sequence[str], start: int) -> Run | None:
     return Run(start, start + length, "related-links", "related-block-middle") if length else None
 
 
-#: The table, in the order rules are asked: the first rule to claim a block names its kind.
+#: The rules and run detectors, in the order they are asked: the first rule to claim a block names its kind.
 RULES: tuple[Rule, ...] = (
     _rule("cookie-notice", "cookie-notice", "head tail middle", cookie_notice),
     _rule("markup", "markup", "head tail middle", markup),
@@ -156,12 +204,55 @@ RULES: tuple[Rule, ...] = (
     _run("related-block-middle", "related-links", "middle", _middle_related),
 )
 
-#: What the block model labels when no rule names a block, and what site templates label.
+#: What the block model labels when no rule names a block.
 MODEL_KIND = "boilerplate"
-TEMPLATE_KIND = "template"
 
-#: Every kind a block may be labelled with: the rules', the model's and the site templates'.
-KINDS: frozenset[str] = frozenset(r.kind for r in RULES) | {MODEL_KIND, TEMPLATE_KIND}
+#: The rows of the block model: what it drops (on a page, the first container row that holds the block
+#: gives its kind), what it keeps, and how it overrules a rule.
+MODEL_ROWS: tuple[Rule, ...] = (
+    _row(
+        "block-model",
+        MODEL_KIND,
+        "model",
+        "a block no rule names whose probability of being prose is below its threshold",
+    ),
+    _container("named", "hidden", MODEL_KIND),
+    _container("named", "comment", "comments"),
+    _container("named", "social", "social"),
+    _container("named", "newsletter", "newsletter"),
+    _container("named", "ad", "advertisement"),
+    _container("named", "related", "related-links"),
+    _container("in", "nav", "navigation"),
+    _container("named", "menu", "navigation"),
+    _container("in", "footer", "navigation"),
+    _container("in", "aside", "related-links"),
+    _container("named", "media", "caption"),
+    _row("kept", "body", "model", "a block no rule names whose probability of being prose is at least its threshold"),
+    _row(
+        "model-veto",
+        "body",
+        "model",
+        "a block a rule claims, kept: its probability is at least the veto, and it reads as a sentence "
+        "(or, on a page, trafilatura's standard mode keeps it)",
+    ),
+    _row("title-pair", "body", "model", "a title claim undone: the next block could be the title too (a subheading)"),
+)
+#: The rows the chain applies in steps of their own, from a page's markup and a corpus's templates.
+STEP_ROWS: tuple[Rule, ...] = (
+    _row(TITLE_RULE, "title", "page", "the first block that repeats the title the page declares (step label_title)"),
+    _row(TAGS_RULE, "navigation", "page", "a line listing the page's own tags or categories (step label_tags)"),
+    _row(
+        TEMPLATE_RULE,
+        TEMPLATE_KIND,
+        "template",
+        "a line its site repeats in template-min-docs of the documents cleaned together (step strip_templates)",
+    ),
+)
+#: The whole table.
+ROWS: tuple[Rule, ...] = RULES + MODEL_ROWS + STEP_ROWS
+
+#: Every kind a block may be labelled with.
+KINDS: frozenset[str] = frozenset(r.kind for r in ROWS) - {"body"}
 
 
 @functools.cache
@@ -176,13 +267,45 @@ def runs_for(zone: str) -> tuple[Rule, ...]:
     return tuple(r for r in RULES if zone in r.zones and r.is_run)
 
 
+def container_kind(page: PageSignals | None) -> tuple[str, str | None]:
+    """The kind of a block the model drops, and the name of the container row that gives it (``None`` when none does).
+
+    >>> from cleaner.document import CONTAINER, NAMED
+    >>> container_kind(PageSignals("a", within=CONTAINER["nav"])), container_kind(PageSignals("p", named=NAMED["social"]))
+    (('navigation', 'in-nav'), ('social', 'named-social'))
+    >>> container_kind(None), container_kind(PageSignals("p", hidden=True))
+    (('boilerplate', None), ('boilerplate', None))
+    """
+    if page is None or page.hidden:
+        return MODEL_KIND, None
+    for row in _CONTAINER_ROWS:
+        assert row.container is not None
+        where, name = row.container
+        if (page.named & NAMED[name]) if where == "named" else (page.within & CONTAINER[name]):
+            return row.kind, row.name
+    return MODEL_KIND, None
+
+
+_CONTAINER_ROWS = tuple(r for r in MODEL_ROWS if r.container is not None)
+
+
+def markdown() -> str:
+    """The table as Markdown, for the README: each row's name, kind, source, zones and what it names.
+
+    >>> print(markdown().splitlines()[2])
+    | `cookie-notice` | `cookie-notice` | rule | head, tail, middle | Claim a cookie or consent notice ("We use cookies to …", "This website uses cookies. By continuing …"). |
+    """
+    lines = ["| row | kind | source | zones | what it names |", "| --- | --- | --- | --- | --- |"]
+    for row in ROWS:
+        zones = ", ".join(z for z in ZONES if z in row.zones) if row.source in ("rule", "run") else "-"
+        what = row.what.replace("|", "\\|")
+        lines.append(f"| `{row.name}` | `{row.kind}` | {row.source} | {zones} | {what} |")
+    return "\n".join(lines)
+
+
 def check_kinds(kinds: Iterable[str]) -> frozenset[str]:
     """``kinds`` as a set, when every one is a kind of :data:`KINDS`; a :class:`ConfigError` otherwise."""
-    from cleaner.config import ConfigError
-
     chosen = frozenset(kinds)
     for kind in sorted(chosen - KINDS):
-        close = difflib.get_close_matches(kind, sorted(KINDS), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise ConfigError(f"unknown kind {kind!r}{hint}")
+        raise ConfigError(f"unknown kind {kind!r}{did_you_mean(kind, KINDS)}")
     return chosen
