@@ -151,7 +151,10 @@ def default_pipeline(config: Config | None = None) -> Pipeline:
         named("normalize", functools.partial(normalize, typography=config.typography)),
         split_blocks,
         StripChrome(config.disable, model=config.model),
-        named("detect_language", functools.partial(detect_language, hint=config.language)),
+        named(
+            "detect_language",
+            functools.partial(detect_language, hint=config.language, detector=config.language_detector),
+        ),
         fix_typos,
     ]
     if not config.typos:

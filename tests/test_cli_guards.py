@@ -339,7 +339,7 @@ def test_an_interrupted_profile_load_leaves_detection_working(monkeypatch: pytes
         language.guess(ENGLISH, "langdetect")
     assert language._FACTORY is None, "half-loaded profiles were kept"
     assert language.guess(ENGLISH, "langdetect")[0] == "en"
-    assert cleaner.clean(ENGLISH).metadata["language"] == "en"
+    assert cleaner.clean(ENGLISH, language_detector="langdetect").metadata["language"] == "en"
 
 
 def test_a_timer_interrupt_at_any_moment_of_the_load(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pycld2
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import cleaner
+from cleaner.config import Config, ConfigError
 from cleaner.meta import language
-from cleaner.meta.language import DETECTORS, MIN_LETTERS, SAMPLE, guess, readable
+from cleaner.meta.language import DETECTORS, MIN_LETTERS, SAMPLE, guess, prose_sample, readable
 from tests.conftest import SAMPLES
 
 ROOT = SAMPLES.parent
@@ -73,7 +76,7 @@ def test_each_detector_names_the_language_with_langdetect_codes(detector: str, c
 
 
 def test_the_default_is_cld2_and_its_score_is_the_share_of_the_text_in_the_language() -> None:
-    assert language.DEFAULT_DETECTOR == "cld2"
+    assert Config().language_detector == language.DEFAULT_DETECTOR == "cld2"
     assert guess(ENGLISH) == guess(ENGLISH, "cld2") == ("en", 0.98)
     half = SENTENCES["de"] + " " + SENTENCES["fr"]
     found, score = guess(half)
@@ -184,6 +187,53 @@ def test_any_text_gives_an_answer_and_never_raises(text: str, detector: str) -> 
 def test_an_unknown_detector_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language detector 'cld3'"):
         guess(ENGLISH, "cld3")
+
+
+# The option: Config, [tool.cleaner], the command line, the chain.
+
+
+def test_the_option_is_checked_with_a_did_you_mean() -> None:
+    assert Config(language_detector="LangDetect").language_detector == "langdetect"
+    assert Config.from_mapping({"language-detector": "langdetect"}).language_detector == "langdetect"
+    with pytest.raises(ConfigError, match=r"not 'lang-detect' \(did you mean 'langdetect'\?\)"):
+        Config.from_mapping({"language-detector": "lang-detect"})
+    with pytest.raises(ConfigError, match=r"not 'fasttext'$"):
+        Config(language_detector="fasttext")
+    with pytest.raises(ConfigError, match="takes a string"):
+        Config.from_mapping({"language_detector": 2})
+
+
+def test_the_chain_uses_the_detector_asked_for() -> None:
+    raw = sorted(SAMPLES.glob("*.txt"))[1].read_text(encoding="utf-8")
+    for detector in DETECTORS:
+        result = cleaner.clean(raw, language_detector=detector)
+        sample = prose_sample([line for line in result.text.split("\n") if line])
+        assert (result.metadata["language"], result.metadata["language_score"]) == guess(sample, detector)
+
+
+def test_the_command_line_and_pyproject_set_the_detector(tmp_path: Path) -> None:
+    folder = tmp_path
+    (folder / "a.txt").write_text(ENGLISH + "\n", encoding="utf-8")
+    command = [sys.executable, "-c", "import sys; from cleaner.cli import main; sys.exit(main())", "clean", "-f"]
+    env = {"PYTHONPATH": str(ROOT), "PATH": ""}
+
+    def score(*flags: str) -> object:
+        done = subprocess.run(
+            [*command, "json", *flags, str(folder / "a.txt")], capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)["metadata"]["language_score"]
+
+    assert score() == guess(ENGLISH, "cld2")[1]
+    assert score("--language-detector", "langdetect") == guess(ENGLISH, "langdetect")[1]
+    (folder / "pyproject.toml").write_text('[tool.cleaner]\nlanguage-detector = "langdetect"\n', encoding="utf-8")
+    assert score() == guess(ENGLISH, "langdetect")[1]
+    assert score("--language-detector", "cld2") == guess(ENGLISH, "cld2")[1]
+    bad = subprocess.run(
+        [*command, "txt", "--language-detector", "cdl2", str(folder / "a.txt")], capture_output=True, text=True, env=env
+    )
+    assert bad.returncode == 2
+    assert "did you mean 'cld2'?" in bad.stderr
 
 
 # Determinism: langdetect's seed is this module's own; every process gives the same answers.
