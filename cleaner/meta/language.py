@@ -27,6 +27,7 @@ no ISO 639-1 code keep CLD2's code of three letters (``ceb``, ``haw``).
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from typing import Any
@@ -46,21 +47,34 @@ SAMPLE = 1000
 CLD2_CODES = {"iw": "he", "jw": "jv", "zh": "zh-cn", "zh-Hant": "zh-tw"}
 
 _LETTER = re.compile(r"[^\W\d_]")
-_NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
-#: What CLD2 refuses as input (it calls it invalid UTF-8): C0 and C1 controls but tab, newline, form feed
-#: and carriage return, DEL, surrogates (which no UTF-8 holds) and the noncharacters.
-_UNREADABLE = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]")
+#: What CLD2 refuses as input (it calls it invalid UTF-8) in the first plane: C0 and C1 controls but tab,
+#: newline, form feed and carriage return, DEL, surrogates (which no UTF-8 holds), the noncharacters.
+_REFUSED = "\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+#: The noncharacters of the other planes, U+1FFFE-U+1FFFF to U+10FFFE-U+10FFFF.
+_REFUSED_ABOVE = "".join(f"{chr(plane << 16 | 0xFFFE)}-{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+#: Every refused character.  One wide class, then the exact one behind it: a class with ranges above
+#: the first plane in it is read several times slower, on every character.
+_UNREADABLE = re.compile(f"[{_REFUSED}\U0001fffe-\U0010ffff](?<=[{_REFUSED}{_REFUSED_ABOVE}])")
 
 _LOCK = threading.Lock()
 #: langdetect's factory, set only once every profile is loaded into it.
 _FACTORY: Any = None
 
 
+def has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` letters (of any script); it stops reading at the last one needed.
+
+    >>> has_letters("a1 b2 c3", 3), has_letters("a1 b2 c3", 4), has_letters("", 0)
+    (True, False, True)
+    """
+    return count <= 0 or next(itertools.islice(_LETTER.finditer(text), count - 1, None), None) is not None
+
+
 def readable(text: str) -> str:
     """``text`` with every character CLD2 refuses made a space (its length and its words stay).
 
-    >>> readable("a\\x00b\\x85c\\ud800d\\uffffe\\tf\\ng")
-    'a b c d e\\tf\\ng'
+    >>> readable("a\\x00b\\x85c\\ud800d\\uffffe\\tf\\ng\\U0010ffffh\\U0001fffdi")
+    'a b c d e\\tf\\ng h\\U0001fffdi'
     """
     return _UNREADABLE.sub(" ", text)
 
@@ -165,7 +179,7 @@ def guess(text: str, detector: str = DEFAULT_DETECTOR) -> tuple[str | None, floa
     if detector not in DETECTORS:
         raise ValueError(f"unknown language detector {detector!r}; the detectors are {', '.join(DETECTORS)}")
     sample = text[:SAMPLE]
-    if len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if not has_letters(sample, MIN_LETTERS):
         return None, None
     return by_langdetect(sample) if detector == "langdetect" else by_cld2(sample)
 
