@@ -14,6 +14,10 @@ Traceback (most recent call last):
 cleaner.errors.ConfigError: language must be a language code (ISO 639-1, such as 'en' or 'pt-br'), not 'english'
 >>> Config.from_mapping({"max-bytes": "16 MiB"}).max_bytes
 16777216
+>>> Config(language_detector="langdetcet")
+Traceback (most recent call last):
+...
+cleaner.errors.ConfigError: language_detector must be one of 'cld2', 'langdetect', not 'langdetcet' (did you mean 'langdetect'?)
 """
 
 from __future__ import annotations
@@ -245,6 +249,22 @@ def language_code(value: str) -> str:
     return value.strip().lower().replace("_", "-")
 
 
+def detector_name(value: str) -> str:
+    """The name of a language detector (any case), or :class:`ConfigError`.
+
+    >>> detector_name("CLD2"), detector_name("langdetect")
+    ('cld2', 'langdetect')
+    """
+    from cleaner.meta.language import DETECTORS
+
+    name = value.strip().lower() if isinstance(value, str) else value
+    if name not in DETECTORS:
+        choices = ", ".join(repr(d) for d in DETECTORS)
+        hint = did_you_mean(name, DETECTORS) if isinstance(name, str) else ""
+        raise ConfigError(f"language_detector must be one of {choices}, not {value!r}{hint}")
+    return name
+
+
 def size_in_bytes(value: int | str) -> int:
     """A size given as a number of bytes or with a unit (``KiB``, ``MiB``, ``GiB`` or ``K``, ``M``, ``G``; ``KB``, ``MB``, ``GB``).
 
@@ -299,6 +319,8 @@ class Config:
     disable: frozenset[str] = frozenset()
     #: Language of the input when known (ISO 639-1); detection still fills metadata.
     language: str | None = None
+    #: What detects the language: ``"cld2"`` (compiled, fast) or ``"langdetect"``.
+    language_detector: str = "cld2"
     #: Repair typos in kept text.
     typos: bool = True
     #: The block model to decide with: a JSON file written by ``scripts/train_block_model.py`` (default: the shipped one).
@@ -341,6 +363,7 @@ class Config:
             raise ConfigError("template_min_docs must be at least 2")
         if self.language is not None:
             object.__setattr__(self, "language", language_code(self.language))
+        object.__setattr__(self, "language_detector", detector_name(self.language_detector))
         if self.max_bytes < 1:
             raise ConfigError(f"max_bytes must be at least 1, not {self.max_bytes}")
         if self.max_gzip_ratio < 1:

@@ -176,7 +176,10 @@ def default_pipeline(config: Config | None = None, templates: Templates | None =
         StripTemplates(templates),
         StripChrome(config.disable, model=config.model),
         label_tags,
-        named("detect_language", functools.partial(detect_language, hint=config.language)),
+        named(
+            "detect_language",
+            functools.partial(detect_language, hint=config.language, detector=config.language_detector),
+        ),
     ]
     if config.typos:
         steps.append(fix_typos)

@@ -315,7 +315,7 @@ def test_an_interrupt_in_the_middle_of_a_write_waits_for_the_write(
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-# Language detection: a first load that is interrupted does not break detection for the process.
+# Language detection: a first load of langdetect's profiles that is interrupted does not break detection.
 
 
 ENGLISH = "The quick brown fox jumps over the lazy dog while the cat watches from the wall of the old garden."
@@ -323,21 +323,23 @@ ENGLISH = "The quick brown fox jumps over the lazy dog while the cat watches fro
 
 @pytest.mark.parametrize("stop", [KeyboardInterrupt, TimeoutError])
 def test_an_interrupted_profile_load_leaves_detection_working(monkeypatch: pytest.MonkeyPatch, stop: type) -> None:
-    monkeypatch.setattr(language, "_PROFILES", None)
-    real, reads = language._read_profile, []
+    from langdetect import DetectorFactory
 
-    def cut_short(path: str):  # type: ignore[no-untyped-def]
-        reads.append(path)
-        if len(reads) == 20:
+    monkeypatch.setattr(language, "_FACTORY", None)
+    real, added = DetectorFactory.add_profile, []
+
+    def cut_short(self, profile, index, size):  # type: ignore[no-untyped-def]
+        added.append(index)
+        if len(added) == 20:
             raise stop
-        return real(path)
+        return real(self, profile, index, size)
 
-    monkeypatch.setattr(language, "_read_profile", cut_short)
-    with pytest.raises(stop):
-        language.guess(ENGLISH)
-    assert language._PROFILES is None, "half-loaded profiles were kept"
-    assert language.guess(ENGLISH)[0] == "en"
-    assert cleaner.clean(ENGLISH).metadata["language"] == "en"
+    monkeypatch.setattr(DetectorFactory, "add_profile", cut_short)
+    with pytest.raises(stop):  # as itself, not as langdetect's "profile format error"
+        language.guess(ENGLISH, "langdetect")
+    assert language._FACTORY is None, "half-loaded profiles were kept"
+    assert language.guess(ENGLISH, "langdetect")[0] == "en"
+    assert cleaner.clean(ENGLISH, language_detector="langdetect").metadata["language"] == "en"
 
 
 def test_a_timer_interrupt_at_any_moment_of_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -350,14 +352,14 @@ def test_a_timer_interrupt_at_any_moment_of_the_load(monkeypatch: pytest.MonkeyP
     interrupted = 0
     try:
         for delay in (0.1, 0.03, 0.01, 0.003, 0.001):
-            monkeypatch.setattr(language, "_PROFILES", None)
+            monkeypatch.setattr(language, "_FACTORY", None)
             signal.setitimer(signal.ITIMER_REAL, delay)
             try:
-                language.guess(ENGLISH)
+                language.guess(ENGLISH, "langdetect")
                 signal.setitimer(signal.ITIMER_REAL, 0)
             except KeyboardInterrupt:
                 interrupted += 1
-            assert language.guess(ENGLISH)[0] == "en", delay
+            assert language.guess(ENGLISH, "langdetect")[0] == "en", delay
             if interrupted == 2:
                 break
     finally:

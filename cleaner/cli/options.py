@@ -28,6 +28,7 @@ FLAG_FIELDS = (
     "keep",
     "disable",
     "language",
+    "language_detector",
     "typos",
     "include",
     "exclude",
@@ -93,6 +94,9 @@ def shared_options() -> argparse.ArgumentParser:
     )
     config.add_argument("--disable", action=Extend, type=listed, metavar="STEP", help="switch off a step of the chain")
     config.add_argument("--language", metavar="CODE", help="language of the input when known (ISO 639-1)")
+    config.add_argument(
+        "--language-detector", metavar="NAME", help="what detects the language: cld2 (default, fast) or langdetect"
+    )
     config.add_argument(
         "--typos", action=argparse.BooleanOptionalAction, default=None, help="repair typos (default: on)"
     )
