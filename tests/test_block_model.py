@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import cleaner
 from cleaner.config import ConfigError
 from cleaner.lexicon import alternation, words
-from cleaner.strip.features import LISTS, NAMES, _hits_in, featurize, hits
+from cleaner.strip.features import LISTS, NAMES, _lists, featurize, hits
 from cleaner.strip.model import DATA, DROPS, Model, load
 
 PROSE = [
@@ -106,6 +106,15 @@ def test_the_shipped_model_reads_the_features_the_package_computes() -> None:
     assert all(0.0 <= p <= 1.0 for p in model.prose(rows))
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.floats(-2.0, 12.0, allow_nan=False), min_size=len(NAMES), max_size=len(NAMES)), max_size=6))
+def test_the_forest_gives_the_sums_of_walking_each_tree(rows: list[list[float]]) -> None:
+    model = load()
+    texts = [whole_page(), *PROSE, *TEASERS]
+    rows = [*rows, *featurize(texts)]  # values on the trees' thresholds too: real rows hit them
+    assert model._forest.scores(rows).tolist() == [model.score(r) for r in rows]
+
+
 def test_the_shipped_model_is_small() -> None:
     from importlib import resources
 
@@ -148,9 +157,47 @@ phrase_texts = st.lists(
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(phrase_texts)
 def test_word_list_hits_are_those_of_one_alternation(text: str) -> None:
-    ours = [(LISTS[i], m.span()) for i, m in _hits_in(text)]
+    ours = [(LISTS[i], (start, end)) for i, start, end in _lists().hits(text)]
     spec = [(LISTS[int(m.lastgroup[1:])], m.span()) for m in _grouped().finditer(text) if m.lastgroup]
     assert ours == spec
+    assert _lists()._hits_by_pattern(text) == _lists().hits(text)  # the automaton and the patterns agree
+
+
+#: Texts the automaton reads itself: single spaces, letters of many scripts and cases, the lists' phrases.
+plain_texts = st.lists(
+    st.one_of(
+        st.sampled_from(PHRASES),
+        st.sampled_from(PHRASES).map(str.upper),
+        st.sampled_from(PHRASES).map(str.title),
+        st.sampled_from([" ", ". ", ", ", "-", "x", "'s", "2", "’", "|", "é", "Ü", "ß", "Σ", "я", "İ", "ſ", "_"]),
+        st.text(max_size=3),
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plain_texts)
+def test_the_automaton_finds_what_the_patterns_find(text: str) -> None:
+    lists = _lists()
+    assert lists.hits(text) == lists._hits_by_pattern(text)
+    _, each = lists._places
+    head = text[:80]
+    lead = re.match(r"\W{0,3}", head).end()  # type: ignore[union-attr]
+    assert lists.opening(text) == [any(p.match(head, at) for at in range(lead + 1)) for p in each]
+
+
+@pytest.mark.slow
+def test_no_letter_of_the_lists_folds_its_case_apart_from_lower_case() -> None:
+    from cleaner.strip.phrases import CASE_FOLDS_APART
+
+    letters = sorted({c for key in LISTS for w in words(key) for c in w})
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for letter in letters:
+        folded = set(re.compile(f"[{re.escape(letter)}]", re.IGNORECASE).findall(everything))
+        apart = {c for c in folded if c.lower() != letter} | {c for c in everything if c.lower() == letter} - folded
+        assert apart <= CASE_FOLDS_APART, (letter, sorted(apart - CASE_FOLDS_APART))
+    assert all(len(c.lower()) == 1 or c in CASE_FOLDS_APART for c in everything)
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -162,3 +209,20 @@ def test_a_list_opens_a_block_only_where_some_phrase_does(text: str) -> None:
         for key in LISTS
     ]
     assert opens == spec
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["http", "://", "www", ".", "com", "co.uk", "io", "@", "ab", "ſ", "ı", "K", "|", "»", " ", "  "]),
+            st.text(max_size=4),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_shape_prefilters_never_hide_what_the_patterns_find(text: str) -> None:
+    from cleaner.strip.features import _SEPARATOR, _URL, _may_hold_separator, _may_hold_url
+
+    assert _may_hold_url(text) or not _URL.search(text)
+    assert _may_hold_separator(text) or not _SEPARATOR.search(text)

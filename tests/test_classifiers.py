@@ -991,7 +991,7 @@ def test_other_languages(classify: Classifier, ctx: Context, line: str, kind: st
     ],
 )
 def test_list_markers_of_text_dumps(line: str, zone: str, kind: str | None) -> None:
-    from cleaner.strip.decide import first_claim
+    from cleaner.strip.ask import first_claim
     from cleaner.strip.registry import rules_for
 
     claim = first_claim(line, Context(zone), rules_for(zone))

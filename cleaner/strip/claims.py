@@ -48,6 +48,66 @@ class Claim:
 
 Classifier = Callable[[str, Context], "Claim | None"]
 
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What a rule's gate reads of a block, found once: its text in lower case, and the word lists whose
+    phrases stand in it (anywhere, as a part of a word too).
+
+    A block gets one only where lower-casing keeps every character in its place and folds case as
+    the rules' patterns do, with single spaces (see :mod:`cleaner.strip.phrases`); any other block
+    is asked of every rule.
+    """
+
+    lowered: str
+    lists: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Gate:
+    """When a rule is worth asking: a cheap test that every block the rule claims passes.
+
+    A block passes when a phrase of one of ``lists`` stands in it, or one of ``parts`` (in lower
+    case), or one of ``chars``, or ``test`` says so.  A rule with a gate is not asked of a
+    block that fails it: the rule could not claim it.  The gate is part of the rule's contract,
+    checked by its table of cases (``tests/test_classifiers.py``).
+
+    >>> gate = Gate(lists=("cookies",), chars="©")
+    >>> gate.admits("We use cookies", Context(), Scan("we use cookies", frozenset({"cookies"})))
+    True
+    >>> gate.admits("The council met.", Context(), Scan("the council met.", frozenset()))
+    False
+    """
+
+    lists: tuple[str, ...] = ()
+    #: Parts of words, in lower case; or a function that gives them (read from the word lists when first asked).
+    parts: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()
+    chars: str = ""
+    test: Callable[[str, Context, Scan], bool] | None = None
+    #: Word lists that ``test`` reads in :attr:`Scan.lists` (besides ``lists``).
+    reads: tuple[str, ...] = ()
+    #: Whether ``test`` reads the context (then the gate is asked again in each context).
+    contextual: bool = False
+
+    def admits(self, text: str, ctx: Context, scan: Scan) -> bool:
+        """True when the rule may claim ``text``."""
+        if self.lists and not scan.lists.isdisjoint(self.lists):
+            return True
+        lowered = scan.lowered
+        for part in self.phrases:
+            if part in lowered:
+                return True
+        for char in self.chars:
+            if char in text:
+                return True
+        return self.test is not None and self.test(text, ctx, scan)
+
+    @property
+    def phrases(self) -> tuple[str, ...]:
+        """The parts of words that admit a block."""
+        return self.parts() if callable(self.parts) else self.parts
+
+
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*$")
 

@@ -17,7 +17,7 @@ import re
 
 from cleaner.document import Fact
 from cleaner.lexicon import alternation, month_names, words
-from cleaner.strip.claims import Claim, Context
+from cleaner.strip.claims import Claim, Context, Scan
 
 _CAPS = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.'’\-]*"
 _TITLE = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'’\-]+"
@@ -41,6 +41,21 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # Berlin (dpa) -
         re.compile(rf"(?P<place>{_TITLE}(?:\s+{_TITLE})?){region}(?:,\s*{date})?\s*\({agency}\)(?:{dash}|\s*:\s*|\s+)"),
     )
+
+
+_OPENS_WITH_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def could_be_dateline(text: str, ctx: Context, scan: Scan) -> bool:
+    """The gate of :func:`dateline`: a capital opens the block, and an agency's slash or bracket, or a dash, follows.
+
+    >>> from cleaner.strip.claims import Scan
+    >>> could_be_dateline("LONDON — The talks went on.", Context(), Scan("", frozenset()))
+    True
+    >>> could_be_dateline("The talks went on, he said.", Context(), Scan("", frozenset()))
+    False
+    """
+    return _OPENS_WITH_CAPITAL.match(text) is not None and any(c in text for c in "/(-–—")
 
 
 def dateline(text: str, ctx: Context) -> Claim | None:

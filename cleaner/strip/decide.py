@@ -36,12 +36,13 @@ features are recomputed in one linear pass.
 from __future__ import annotations
 
 import dataclasses
-import re
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.document import Block, Document, Fact, PageSignals, Why
+from cleaner.strip.ask import Asker
 from cleaner.strip.claims import Claim, Context, looks_like_body
 from cleaner.strip.model import KEPT, Model, load
 from cleaner.strip.registry import HEAD, MIDDLE, TAIL, Rule, Run, container_kind, rules_for, runs_for
@@ -59,60 +60,10 @@ VETO_ROW = "model-veto"
 TITLE_PAIR_ROW = "title-pair"
 #: Rounds at most: each round labels at least one block, and rounds past the second are rare.
 MAX_ROUNDS = 50
-#: Rules are not asked about a block longer than this: no line of chrome is, and long blocks are prose (or junk).
-RULE_CHARS = 5000
-
-#: A list marker opening a line of a text dump: "* Home", "+ Contact us", "o Sports", "• World".
-_LIST_MARK = re.compile(r"^(?:[*+•·▪►]|o(?=\s))\s+")
-
-Memo = dict[tuple[str, str, str], "Claim | None"]
 Scorer = Callable[[Sequence[Block]], tuple[list[float], float]]
 
 
-def first_claim(text: str, ctx: Context, rules: Iterable[Rule], memo: Memo | None = None) -> Claim | None:
-    """The claim of the first rule that claims ``text`` in ``ctx``'s zone.
-
-    A line under a list marker ("* Contact us") is asked about again without
-    the marker, for a claim of the whole line only.  Rules that read nothing
-    but the text are asked once per text and zone when ``memo`` is given.
-
-    >>> first_claim("* Privacy Policy", Context("tail"), rules_for("tail")).kind
-    'copyright'
-    """
-    rules = tuple(rules)
-    claim = _ask(text, ctx, rules, memo)
-    if claim is not None:
-        return claim
-    bare = _LIST_MARK.sub("", text, count=1)
-    if bare != text and bare.strip():
-        claim = _ask(bare, ctx, rules, memo)
-        if claim is not None and claim.end is None:
-            return claim
-    return None
-
-
-def _ask(text: str, ctx: Context, rules: Sequence[Rule], memo: Memo | None) -> Claim | None:
-    if len(text) > RULE_CHARS:
-        return None
-    for rule in rules:
-        classify = rule.classify
-        assert classify is not None
-        if memo is None or rule.reads:
-            claim = _signed(classify(text, ctx), rule)
-        else:
-            key = (rule.name, ctx.where, text)
-            if key in memo:
-                claim = memo[key]
-            else:
-                claim = memo[key] = _signed(classify(text, ctx), rule)
-        if claim is not None:
-            return claim
-    return None
-
-
-def _signed(claim: Claim | None, rule: Rule) -> Claim | None:
-    """A rule's claim, with the name of its row."""
-    return None if claim is None else dataclasses.replace(claim, row=rule.name)
+_TAIL, _MIDDLE = Context(TAIL), Context(MIDDLE)
 
 
 class Window(Sequence[str]):
@@ -139,8 +90,11 @@ class Window(Sequence[str]):
         return self.texts[self.start + index]
 
 
-def _first_run(texts: Sequence[str], at: int, runs: Sequence[Rule]) -> Run | None:
+def _first_run(texts: Sequence[str], at: int, runs: Sequence[Rule], asks: Callable[[Rule], bool]) -> Run | None:
+    """The run of the first detector worth asking (``asks``) that finds one at ``at``."""
     for rule in runs:
+        if not asks(rule):
+            continue
         detect = rule.detect
         assert detect is not None
         run = detect(texts, at)
@@ -167,7 +121,7 @@ class _Round:
     prose: Sequence[float]
     dump: float
     model: Model | None
-    memo: Memo
+    asker: Asker
     authors: tuple[str, ...]
     number: int = 1
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -177,6 +131,26 @@ class _Round:
 
     def __post_init__(self) -> None:
         self.texts = [b.text for b in self.blocks]
+        self._reached: dict[str, list[int]] = {}
+
+    def reaches(self, rule: Rule, start: int, end: int) -> bool:
+        """Whether a run of ``rule`` may close the blocks ``[start, end)``: some block within its reach above
+        ``end`` passes its gate (see :attr:`cleaner.strip.registry.Rule.reach`)."""
+        gate = rule.gate
+        if gate is None:
+            return True
+        if rule.name not in self._reached:  # how many blocks pass the gate, up to each block
+            counts = [0]
+            for text in self.texts:
+                seen = self.asker.scan(text)
+                counts.append(counts[-1] + (seen is None or gate.admits(text, _TAIL, seen)))
+            self._reached[rule.name] = counts
+        counts = self._reached[rule.name]
+        return counts[end] - counts[max(start, end - rule.reach)] > 0
+
+    def opens(self, rule: Rule, i: int) -> bool:
+        """Whether a run of ``rule`` may start at block ``i`` (in the middle): the block passes its gate."""
+        return rule.gate is None or self.asker.admits(rule, self.texts[i], _MIDDLE)
 
     def veto(self, i: int) -> str | None:
         """Why the model overrules a rule on block ``i``, or ``None`` when it does not: it is sure the block is
@@ -234,7 +208,7 @@ def _head(r: _Round, rules: Sequence[Rule], found: set[str]) -> int:
         ctx = Context(
             HEAD, frozenset(found), r.authors + _authors(r.facts), after=tuple(r.texts[i + 1 : i + 1 + LOOKAHEAD])
         )
-        claim = first_claim(text, ctx, rules, r.memo) if rules else None
+        claim = r.asker.first_claim(text, ctx, rules) if rules else None
         if claim is not None and claim.end is not None:
             if 0 < claim.end < len(text) and text[claim.end :].strip():
                 r.cut = (i, claim.end)  # the claim takes the start of the block; the rest is read again
@@ -279,13 +253,14 @@ def _tail(r: _Round, start: int, rules: Sequence[Rule], runs: Sequence[Rule]) ->
     while end > start:
         i = end - 1
         ctx = Context(TAIL, frozenset(found), r.authors, before=tuple(r.texts[max(start, i - LOOKAHEAD) : i]))
-        claim = first_claim(r.texts[i], ctx, rules, r.memo) if rules else None
+        claim = r.asker.first_claim(r.texts[i], ctx, rules) if rules else None
         if claim is not None and claim.end is None and not r.vetoed(i):
             r.label(i, claim)
             found.add(claim.kind)
             end = i
             continue
-        run = _first_run(Window(r.texts, start, end), end - start, runs) if runs else None
+        reached = functools.partial(r.reaches, start=start, end=end)
+        run = _first_run(Window(r.texts, start, end), end - start, runs, reached) if runs else None
         if run is not None and not any(r.vetoed(start + j) for j in range(run.start, run.end)):
             for j in range(start + run.start, end):
                 r.label(j, run)
@@ -309,13 +284,13 @@ def _middle(r: _Round, start: int, end: int, rules: Sequence[Rule], runs: Sequen
     texts = Window(r.texts, start, end)
     i = start
     while i < end:
-        run = _first_run(texts, i - start, runs) if runs else None
+        run = _first_run(texts, i - start, runs, functools.partial(r.opens, i=i)) if runs else None
         if run is not None and not any(r.vetoed(start + j) for j in range(run.start, run.end)):
             for j in range(start + run.start, start + run.end):
                 r.label(j, run)
             i = start + run.end
             continue
-        claim = first_claim(r.texts[i], ctx, rules, r.memo) if rules else None
+        claim = r.asker.first_claim(r.texts[i], ctx, rules) if rules else None
         if claim is not None and claim.end is None and not r.vetoed(i):
             r.label(i, claim)
         elif claim is None and r.not_prose(i, edge=False):
@@ -374,7 +349,7 @@ class StripChrome:
         tail_runs = runs_for(TAIL) if TAIL in self.zones else ()
         middle_rules = rules_for(MIDDLE) if MIDDLE in self.zones else ()
         middle_runs = runs_for(MIDDLE) if MIDDLE in self.zones else ()
-        memo: Memo = {}
+        asker = Asker()
         blocks = list(doc.blocks)
         facts: list[Fact] = []
         titled = any(f.field == "title" for f in doc.facts)  # the page named its title
@@ -385,7 +360,7 @@ class StripChrome:
             chosen = [blocks[i] for i in kept]
             prose, dump = scorer(chosen) if scorer is not None else ([0.5] * len(chosen), 0.0)
             authors = _authors(doc.facts) + _authors(facts)
-            r = _Round(chosen, prose, dump, model, memo, authors, number)
+            r = _Round(chosen, prose, dump, model, asker, authors, number)
             # A page names its title; its stand-first, once taken, is not taken again in a later round.
             found = {"title"} | ({"description"} & {fact.field for fact in facts}) if titled else set()
             head_end = _head(r, head_rules, found) if (head_rules or scorer) else 0

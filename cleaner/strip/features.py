@@ -28,11 +28,12 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from cleaner.document import CONTAINERS, FAMILIES, PageSignals
-from cleaner.lexicon import trie, words
+from cleaner.lexicon import trie
 from cleaner.stopwords import best_language, stopwords
+from cleaner.strip.phrases import CASE_FOLDS_APART, Phrases
 
 #: The word lists whose hits are features: a phrase from the list opens the block (``open``) or stands in it.
 LISTS = (
@@ -188,12 +189,6 @@ LIST_RUN = 3
 
 
 @functools.cache
-def _list_place(key: str) -> re.Pattern[str]:
-    """A phrase of the list ``key`` as a whole word, at the place it is asked (the longest that fits)."""
-    return re.compile(rf"(?:{trie(words(key))})(?!\w)", re.IGNORECASE)
-
-
-@functools.cache
 def _date_pattern() -> re.Pattern[str]:
     from cleaner.lexicon import month_names
 
@@ -204,56 +199,24 @@ def _date_pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _lists() -> Phrases:
+    """The phrases of every list of :data:`LISTS`, in one automaton."""
+    return Phrases(LISTS)
+
+
 def hits(text: str) -> tuple[list[float], list[float]]:
-    """Which word lists open ``text``, and which stand anywhere in it.
+    """Which word lists open ``text``, and which stand anywhere in it (in its first 2,000 characters).
 
     >>> opens, holds = hits("Follow us on Twitter, and sign up for our newsletter")
     >>> opens[LISTS.index("social")], holds[LISTS.index("newsletter")]
     (1.0, 1.0)
     """
-    head = text[:80]
-    starts = range(_LEAD.match(head).end() + 1)  # type: ignore[union-attr]  # after 0 to 3 non-word characters
-    if any(_any_place().match(head, at) for at in starts):
-        opens = [1.0 if any(_list_place(key).match(head, at) for at in starts) else 0.0 for key in LISTS]
-    else:  # no phrase of any list stands there: no list opens it
-        opens = [0.0] * len(LISTS)
+    opened, found = _lists().scan(text, 2000)
     holds = [0.0] * len(LISTS)
-    for index, _ in _hits_in(text[:2000]):
+    for index, _, _ in found:
         holds[index] = 1.0
-    return opens, holds
-
-
-def _hits_in(text: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """Each hit of a list's phrase in ``text``, left to right, as ``(list index, match)``.
-
-    The hits are those one alternation of every list would find (a group per list, in
-    :data:`LISTS` order, each list's phrases longest first): at each place, the first list
-    one of whose phrases stands there, and its longest phrase; the next hit is looked for
-    after it.  The prefix tree of every phrase (:func:`_any_place`) finds the next place;
-    only there is each list asked, in order.  ``tests/test_block_model.py`` checks that
-    the two agree.
-
-    >>> [(LISTS[i], m.group()) for i, m in _hits_in("Share this story. Sign up for our newsletter")]
-    [('social', 'Share this story'), ('newsletter', 'Sign up for'), ('newsletter', 'newsletter')]
-    """
-    place, at = _any_place(), 0
-    while (found := place.search(text, at)) is not None:
-        start = found.start()
-        for index, key in enumerate(LISTS):
-            hit = _list_place(key).match(text, start)
-            if hit is not None:
-                yield index, hit
-                at = max(hit.end(), start + 1)
-                break
-        else:  # cannot happen: the tree holds exactly the lists' phrases
-            return
-
-
-@functools.cache
-def _any_place() -> re.Pattern[str]:
-    """Where any list's phrase stands, as whole words: every list's phrases in one prefix tree."""
-    phrases = tuple(sorted({w for key in LISTS for w in words(key)}))
-    return re.compile(rf"{_EDGE}(?:{trie(phrases)})(?!\w)", re.IGNORECASE)
+    return [1.0 if o else 0.0 for o in opened], holds
 
 
 def shape(text: str, stop: frozenset[str] | None) -> list[float]:
@@ -265,11 +228,11 @@ def shape(text: str, stop: frozenset[str] | None) -> list[float]:
     """
     found = _WORD.findall(text)
     n = len(found)
-    lowered = [w.lower().replace("’", "'") for w in found]
-    density = sum(w in stop for w in lowered) / n if stop and n else 0.0
+    density = sum(w.lower().replace("’", "'") in stop for w in found) / n if stop and n else 0.0
     capitals = sum(w[0].isupper() for w in found) / n if n else 0.0
     chars = len(text)
     stripped = text.rstrip()
+    digits = _DIGIT.search(text[:300]) is not None
     return [
         math.log1p(n),
         math.log1p(chars),
@@ -279,9 +242,9 @@ def shape(text: str, stop: frozenset[str] | None) -> list[float]:
         math.log1p(len(_SENTENCE_END.findall(text))),
         capitals,
         len(_DIGIT.findall(text)) / chars if chars else 0.0,
-        1.0 if _URL.search(text[:2000]) else 0.0,
+        1.0 if _may_hold_url(text[:2000]) and _URL.search(text[:2000]) else 0.0,
         1.0 if _LIST_MARKER.match(text) else 0.0,
-        float(min(len(_SEPARATOR.findall(text)), 10)),
+        float(min(len(_SEPARATOR.findall(text)), 10)) if _may_hold_separator(text) else 0.0,
         1.0 if n >= 2 and capitals >= 0.9 else 0.0,
         1.0 if n and text.isupper() else 0.0,
         sum(map(len, found)) / n if n else 0.0,
@@ -290,9 +253,34 @@ def shape(text: str, stop: frozenset[str] | None) -> list[float]:
         1.0 if stripped.startswith("|") and stripped.endswith("|") else 0.0,
         1.0 if stripped.endswith("?") else 0.0,
         1.0 if _CUT_OFF.search(stripped[-20:]) else 0.0,
-        1.0 if _DIGIT.search(text[:300]) and _date_pattern().search(text[:300]) else 0.0,  # every date has a digit
-        1.0 if _TIME.search(text[:300]) else 0.0,
+        1.0 if digits and _date_pattern().search(text[:300]) else 0.0,  # every date has a digit
+        1.0 if digits and _TIME.search(text[:300]) else 0.0,  # and every time
     ]
+
+
+#: What every address :data:`_URL` finds holds (lower-cased).
+_URL_PARTS = ("http", "www.", "@", ".com", ".org", ".net", ".co.uk", ".io")
+
+
+def _may_hold_url(text: str) -> bool:
+    """False when :data:`_URL` cannot find anything in ``text``: it holds none of what every address holds.
+
+    >>> _may_hold_url("See WWW.example.org"), _may_hold_url("A plain sentence.")
+    (True, False)
+    """
+    if not CASE_FOLDS_APART.isdisjoint(text):
+        return True
+    lowered = text.lower()
+    return any(part in lowered for part in _URL_PARTS)
+
+
+def _may_hold_separator(text: str) -> bool:
+    """False when :data:`_SEPARATOR` cannot find anything in ``text``: no separator character and no run of spaces.
+
+    >>> _may_hold_separator("Home | News"), _may_hold_separator("a   b"), _may_hold_separator("A sentence.")
+    (True, True, False)
+    """
+    return any(c in text for c in "|•·/»›>") or " ".join(text.split()) != text
 
 
 def duplicated(texts: Sequence[str], grams: Sequence[frozenset[tuple[str, str, str]]] | None = None) -> list[float]:

@@ -25,7 +25,7 @@ import functools
 import re
 
 from cleaner.lexicon import alternation, listed, phrase_pattern, words
-from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
+from cleaner.strip.claims import Claim, Context, Scan, ends_sentence, word_count
 
 _OPEN = " \t([{-–—•·*>|"
 _CLOSE = " \t)]}.:|"
@@ -151,6 +151,11 @@ _REACH = re.compile(
 
 
 _contact_words = functools.partial(phrase_pattern, "contact")
+
+
+def could_be_contact(text: str, ctx: Context, scan: Scan) -> bool:
+    """The gate of :func:`contact`: an address or a handle, and a word of the ``contact`` list."""
+    return ("@" in text or "http" in text) and "contact" in scan.lists
 
 
 def contact(text: str, ctx: Context) -> Claim | None:

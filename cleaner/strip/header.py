@@ -15,7 +15,7 @@ import re
 
 from cleaner.document import Fact
 from cleaner.lexicon import alternation, words
-from cleaner.strip.claims import Claim, Context, ends_sentence, looks_like_body, word_count
+from cleaner.strip.claims import Claim, Context, Scan, ends_sentence, looks_like_body, word_count
 
 #: A title is at most this many words.
 TITLE_MAX_WORDS = 20
@@ -34,6 +34,17 @@ _QUOTED = re.compile(r"“[^”]*”|‘[^’]*’(?!\w)|\"[^\"]*\"|(?<!\w)'[^']
 def _starts_like_heading(text: str) -> bool:
     first = text.lstrip("\"'“‘«(¿¡")[:1]
     return bool(first) and (first.isupper() or first.isdigit())
+
+
+def could_be_heading(text: str, ctx: Context, scan: Scan) -> bool:
+    """The gate of :func:`title` and :func:`description`: a block that opens like a heading (a capital or a digit).
+
+    >>> could_be_heading("Talks go on", Context(), Scan("talks go on", frozenset()))
+    True
+    >>> could_be_heading("and then the talks went on", Context(), Scan("", frozenset()))
+    False
+    """
+    return _starts_like_heading(text)
 
 
 def title(text: str, ctx: Context) -> Claim | None:

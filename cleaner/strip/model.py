@@ -3,8 +3,11 @@
 The model is a small ensemble of regression trees (gradient boosting), fitted
 by ``scripts/train_block_model.py`` on blocks of the bench pages labelled by
 aligning them with the gold text, and shipped as ``cleaner/data/block_model.json``.
-Inference is plain Python: each tree is walked from its root to a leaf, the
-leaves' values are summed, and the sum goes through the logistic function.
+Inference walks every block of a document down every tree at once, one level
+at a time, with numpy (:class:`Forest`); the leaves' values are summed tree by
+tree, in the trees' order, and the sum goes through the logistic function, so
+the probabilities are those of walking each tree in plain Python
+(:meth:`Model.score`, the reference), bit for bit.
 
 A block that no rule names is dropped when its probability is below its
 threshold (:meth:`Model.drop`).  For a block of plain text the threshold
@@ -36,6 +39,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from cleaner.document import Block, PageSignals
 
 #: Where the shipped model lies, inside the package.
@@ -63,7 +68,7 @@ class Model:
     document: tuple[tuple[int, ...], tuple[float, ...], float]
     #: Anything else the training script recorded (its settings, its cross-validated scores).
     info: Mapping[str, Any]
-    _compiled: Callable[[Sequence[float]], float] = field(init=False, repr=False, compare=False)
+    _forest: Forest = field(init=False, repr=False, compare=False)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Model:
@@ -124,38 +129,12 @@ class Model:
             total += value[node]
         return total
 
-    def prose(self, rows: Sequence[Sequence[float]]) -> list[float]:
+    def prose(self, rows: Sequence[Sequence[float]] | np.ndarray) -> list[float]:
         """The probability that each row's block is article prose."""
-        score = self._compiled
-        return [1.0 / (1.0 + math.exp(-max(-500.0, score(row)))) for row in rows]
+        return [1.0 / (1.0 + math.exp(-max(-500.0, float(z)))) for z in self._forest.scores(rows)]
 
     def __post_init__(self) -> None:
-        try:
-            compiled = self.compiled()
-        except (SyntaxError, RecursionError, MemoryError):  # trees too deep for Python's nesting: walk them
-            compiled = self.score
-        object.__setattr__(self, "_compiled", compiled)
-
-    def compiled(self) -> Callable[[Sequence[float]], float]:
-        """:meth:`score` as one Python function of nested comparisons, built once from the trees' numbers.
-
-        Walking the trees as tables costs a loop step and three look-ups per node;
-        as code, a node is one comparison. The two give the same sums.
-
-        >>> model = Model.from_dict({"features": ["x"], "baseline": 0.5, "drop": {}, "veto": 1.0,
-        ...     "trees": [{"feature": [0, -1, -1], "threshold": [2.0, 0, 0], "left": [1, 0, 0],
-        ...                "right": [2, 0, 0], "value": [0.0, -1.0, 1.0]}]})
-        >>> model.compiled()([1.0]) == model.score([1.0]) == -0.5
-        True
-        """
-        lines = ["def score(row):", f"    total = {self.baseline!r}"]
-        for feature, threshold, left, right, value in self.trees:
-            lines += _tree_code(feature, threshold, left, right, value, 0, "    ")
-        lines.append("    return total")
-        namespace: dict[str, Any] = {}
-        exec(compile("\n".join(lines), f"<block model of {len(self.trees)} trees>", "exec"), namespace)
-        function: Callable[[Sequence[float]], float] = namespace["score"]
-        return function
+        object.__setattr__(self, "_forest", Forest(self.trees, self.baseline))
 
     def scorer(self) -> Callable[[Sequence[Block]], tuple[list[float], float]]:
         """For some blocks (the kept blocks of a document, in order): how likely each is prose, and the document's dumpness."""
@@ -175,24 +154,67 @@ class Model:
         return score
 
 
-def _tree_code(
-    feature: Sequence[int],
-    threshold: Sequence[float],
-    left: Sequence[int],
-    right: Sequence[int],
-    value: Sequence[float],
-    node: int,
-    indent: str,
-) -> list[str]:
-    """The lines of code that add one tree's leaf value to ``total`` (only numbers go into the code)."""
+class Forest:
+    """The trees as flat arrays, to walk many rows down all of them at once.
+
+    Each tree's nodes are padded to the same count and stored one tree after
+    another; a node is its place in those arrays, and a leaf points to itself,
+    so a row that reaches a leaf early stays there while the others go on down.
+    The leaves' values are then added up tree by tree, left to right
+    (``numpy.cumsum`` adds in order), from the baseline: the same sums, bit for
+    bit, as :meth:`Model.score`.
+
+    >>> forest = Forest([((0, -1, -1), (2.0, 0.0, 0.0), (1, 0, 0), (2, 0, 0), (0.0, -1.0, 1.0))], 0.5)
+    >>> forest.scores([[1.0], [3.0]]).tolist()
+    [-0.5, 1.5]
+    """
+
+    def __init__(self, trees: Sequence[Tree], baseline: float) -> None:
+        size = max((len(t[0]) for t in trees), default=1)
+        count = len(trees)
+        feature = np.zeros((count, size), dtype=np.intp)
+        threshold = np.zeros((count, size), dtype=np.float64)
+        itself = np.tile(np.arange(size, dtype=np.intp), (count, 1))
+        left, right = itself.copy(), itself.copy()
+        value = np.zeros((count, size), dtype=np.float64)
+        for t, (features, thresholds, lefts, rights, values) in enumerate(trees):
+            n = len(features)
+            inner = np.asarray(features) >= 0
+            feature[t, :n] = np.where(inner, features, 0)
+            threshold[t, :n] = thresholds
+            left[t, :n] = np.where(inner, lefts, np.arange(n))
+            right[t, :n] = np.where(inner, rights, np.arange(n))
+            value[t, :n] = values
+        offset = (np.arange(count, dtype=np.intp) * size)[:, None]
+        self.feature, self.threshold, self.value = feature.ravel(), threshold.ravel(), value.ravel()
+        self.left, self.right = (left + offset).ravel(), (right + offset).ravel()
+        self.roots = offset.ravel()
+        self.depth = max((_depth(t) for t in trees), default=0)
+        self.baseline = baseline
+
+    def scores(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+        """The raw score (log-odds) of each row."""
+        x = np.asarray(rows, dtype=np.float64)
+        if x.ndim != 2 or not len(x):
+            return np.zeros(len(x))
+        n, width = x.shape
+        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        start = (np.arange(n, dtype=np.intp) * width)[:, None]
+        flat = x.ravel()
+        for _ in range(self.depth):
+            go_left = np.take(flat, start + np.take(self.feature, node)) <= np.take(self.threshold, node)
+            node = np.where(go_left, np.take(self.left, node), np.take(self.right, node))
+        leaves = np.concatenate([np.full((n, 1), self.baseline), np.take(self.value, node)], axis=1)
+        result: np.ndarray = np.cumsum(leaves, axis=1)[:, -1]
+        return result
+
+
+def _depth(tree: Tree, node: int = 0) -> int:
+    """How many comparisons the deepest leaf of a tree lies below its root."""
+    feature, _, left, right, _ = tree
     if feature[node] < 0:
-        return [f"{indent}total += {float(value[node])!r}"]
-    return [
-        f"{indent}if row[{int(feature[node])}] <= {float(threshold[node])!r}:",
-        *_tree_code(feature, threshold, left, right, value, left[node], indent + "    "),
-        f"{indent}else:",
-        *_tree_code(feature, threshold, left, right, value, right[node], indent + "    "),
-    ]
+        return 0
+    return 1 + max(_depth(tree, left[node]), _depth(tree, right[node]))
 
 
 @functools.cache

@@ -39,25 +39,45 @@ cleaner.errors.ConfigError: unknown kind 'captoin' (did you mean 'caption'?)
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from cleaner.document import CONTAINER, NAMED, Fact, PageSignals
 from cleaner.errors import ConfigError, did_you_mean
 from cleaner.strip.byline import author_bio, byline
-from cleaner.strip.claims import Classifier
+from cleaner.strip.claims import Classifier, Context, Gate, Scan
+from cleaner.strip.company import WINDOW as PRESS_WINDOW
 from cleaner.strip.company import imprint, press_boilerplate
-from cleaner.strip.dateline import dateline
-from cleaner.strip.footer import affiliate, comments, contact, contributors, markup, reading_time, tags
-from cleaner.strip.header import description, navigation, section_label, title
+from cleaner.strip.dateline import could_be_dateline, dateline
+from cleaner.strip.footer import (
+    affiliate,
+    comments,
+    contact,
+    contributors,
+    could_be_contact,
+    markup,
+    reading_time,
+    tags,
+)
+from cleaner.strip.header import could_be_heading, description, navigation, section_label, title
 from cleaner.strip.legal import cookie_notice, copyright_line
 from cleaner.strip.media import advertisement, caption, embed, photo_credit
 from cleaner.strip.page import TAGS_RULE, TITLE_RULE
-from cleaner.strip.related import bullet_teasers, excerpt_run, middle_group, read_more, related_end, related_group
-from cleaner.strip.social import newsletter, social
+from cleaner.strip.related import (
+    EXCERPT_WINDOW,
+    bullet_teasers,
+    excerpt_run,
+    middle_group,
+    read_more,
+    related_end,
+    related_group,
+)
+from cleaner.strip.related import WINDOW as RELATED_WINDOW
+from cleaner.strip.social import could_be_social, newsletter, social
 from cleaner.strip.templates import KIND as TEMPLATE_KIND
 from cleaner.strip.templates import RULE as TEMPLATE_RULE
-from cleaner.strip.timestamp import timestamp
+from cleaner.strip.timestamp import long_labels, timestamp
 
 HEAD, TAIL, MIDDLE = "head", "tail", "middle"
 ZONES = (HEAD, TAIL, MIDDLE)
@@ -102,6 +122,11 @@ class Rule:
     container: tuple[str, str] | None = None
     #: What the row names, in a line (a rule's is the first line of its function's docstring).
     summary: str = ""
+    #: When the rule is worth asking (see :class:`cleaner.strip.claims.Gate`).  ``None``: always.  A run
+    #: detector's gate is asked of the block its run starts with, in the middle; in the tail, of the blocks
+    #: within ``reach`` above the end of the run, one of which at least must pass it.
+    gate: Gate | None = None
+    reach: int = 1
 
     @property
     def is_run(self) -> bool:
@@ -115,12 +140,31 @@ class Rule:
         return self.summary or doc
 
 
-def _rule(name: str, kind: str, zones: str, classify: Classifier, reads: str = "") -> Rule:
-    return Rule(name, kind, frozenset(zones.split()), classify=classify, reads=frozenset(reads.split()))
+def _rule(name: str, kind: str, zones: str, classify: Classifier, reads: str = "", gate: Gate | None = None) -> Rule:
+    return Rule(name, kind, frozenset(zones.split()), classify=classify, reads=frozenset(reads.split()), gate=gate)
 
 
-def _run(name: str, kind: str, zones: str, detect: Detector) -> Rule:
-    return Rule(name, kind, frozenset(zones.split()), detect=detect, source="run")
+def _run(name: str, kind: str, zones: str, detect: Detector, gate: Gate | None = None, reach: int = 1) -> Rule:
+    return Rule(name, kind, frozenset(zones.split()), detect=detect, source="run", gate=gate, reach=reach)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _has_digit(text: str, ctx: Context, scan: Scan) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+def _after_a_tags_header(text: str, ctx: Context, scan: Scan) -> bool:
+    return bool(ctx.before)
+
+
+def _under_the_title(text: str, ctx: Context, scan: Scan) -> bool:
+    return ctx.where == HEAD and "title" in ctx.found
+
+
+#: The names a newsletter's own name ends with ("The Morning Briefing Newsletter").
+_NEWSLETTER_NAMES = ("newsletter", "nieuwsbrief", "boletín", "lettre d'information", "рассылка")
 
 
 def _row(name: str, kind: str, source: str, summary: str, container: tuple[str, str] | None = None) -> Rule:
@@ -171,37 +215,93 @@ def _middle_related(texts: Sequence[str], start: int) -> Run | None:
 
 #: The rules and run detectors, in the order they are asked: the first rule to claim a block names its kind.
 RULES: tuple[Rule, ...] = (
-    _rule("cookie-notice", "cookie-notice", "head tail middle", cookie_notice),
+    _rule("cookie-notice", "cookie-notice", "head tail middle", cookie_notice, gate=Gate(lists=("cookies",))),
     _rule("markup", "markup", "head tail middle", markup),
-    _rule("affiliate-notice", "affiliate-notice", "tail", affiliate),
-    _rule("comments", "comments", "tail", comments),
-    _rule("tags", "tags", "tail", tags, reads="before"),
-    _rule("contributors", "contributors", "tail middle", contributors),
-    _rule("related-header", "related-links", "tail", related_end),
-    _rule("timestamp", "timestamp", "head tail", timestamp),
-    _rule("reading-time", "reading-time", "head tail", reading_time),
-    _rule("navigation", "navigation", "head tail", navigation),
-    _rule("section-label", "section-label", "head", section_label),
-    _rule("byline", "byline", "head tail", byline),
-    _rule("photo-credit", "photo-credit", "head tail middle", photo_credit),
-    _rule("dateline", "dateline", "head", dateline),
-    _rule("social", "social", "head tail middle", social),
-    _rule("newsletter", "newsletter", "head tail middle", newsletter),
-    _rule("author-bio", "author-bio", "tail", author_bio, reads="authors"),
-    _rule("contact", "author-bio", "tail middle", contact),
-    _rule("imprint", "imprint", "tail", imprint),
-    _rule("copyright", "copyright", "tail middle", copyright_line),
-    _rule("advertisement", "advertisement", "head tail middle", advertisement),
-    _rule("embed", "embed", "head tail middle", embed),
-    _rule("read-more", "related-links", "tail middle", read_more),
-    _rule("title", "title", "head", title, reads="found after"),
-    _rule("caption", "caption", "head middle", caption, reads="found"),
-    _rule("description", "description", "head", description, reads="found after"),
-    _run("related-block", "related-links", "tail", _related_block),
-    _run("bulleted-teasers", "related-links", "tail", _bulleted_teasers),
-    _run("excerpt-run", "related-links", "tail", _excerpts),
-    _run("press-boilerplate", "press-boilerplate", "tail", _press_close),
-    _run("related-block-middle", "related-links", "middle", _middle_related),
+    _rule("affiliate-notice", "affiliate-notice", "tail", affiliate, gate=Gate(lists=("affiliate",))),
+    _rule("comments", "comments", "tail", comments, gate=Gate(lists=("comments",))),
+    _rule(
+        "tags",
+        "tags",
+        "tail",
+        tags,
+        reads="before",
+        gate=Gate(lists=("tags",), test=_after_a_tags_header, contextual=True),
+    ),
+    _rule("contributors", "contributors", "tail middle", contributors, gate=Gate(lists=("contributors",))),
+    _rule("related-header", "related-links", "tail", related_end, gate=Gate(lists=("related",))),
+    # A date or a time has a digit; "3 hours ago", "just now" and a lone label have their words.
+    _rule(
+        "timestamp", "timestamp", "head tail", timestamp, gate=Gate(lists=("ago",), parts=long_labels, test=_has_digit)
+    ),
+    _rule("reading-time", "reading-time", "head tail", reading_time, gate=Gate(test=_has_digit)),
+    _rule("navigation", "navigation", "head tail", navigation, gate=Gate(lists=("navigation",), chars=">»›/|:→")),
+    _rule("section-label", "section-label", "head", section_label, gate=Gate(lists=("sections",))),
+    _rule("byline", "byline", "head tail", byline, gate=Gate(lists=("byline", "roles"))),
+    _rule(
+        "photo-credit",
+        "photo-credit",
+        "head tail middle",
+        photo_credit,
+        gate=Gate(lists=("credit",), parts=("(c)", "copyright"), chars="©"),
+    ),
+    _rule("dateline", "dateline", "head", dateline, gate=Gate(test=could_be_dateline)),
+    _rule("social", "social", "head tail middle", social, gate=Gate(lists=("follow", "social"), test=could_be_social)),
+    _rule(
+        "newsletter",
+        "newsletter",
+        "head tail middle",
+        newsletter,
+        gate=Gate(lists=("newsletter_status", "offer_cta", "newsletter", "newsletter_cues"), parts=_NEWSLETTER_NAMES),
+    ),
+    _rule("author-bio", "author-bio", "tail", author_bio, reads="authors", gate=Gate(lists=("bio",))),
+    _rule("contact", "author-bio", "tail middle", contact, gate=Gate(reads=("contact",), test=could_be_contact)),
+    _rule("imprint", "imprint", "tail", imprint, gate=Gate(lists=("registry", "po_box"))),
+    _rule(
+        "copyright",
+        "copyright",
+        "tail middle",
+        copyright_line,
+        gate=Gate(lists=("copyright", "legal_links"), parts=("(c)", "copyright"), chars="©"),
+    ),
+    _rule("advertisement", "advertisement", "head tail middle", advertisement, gate=Gate(lists=("advertisement",))),
+    _rule(
+        "embed",
+        "embed",
+        "head tail middle",
+        embed,
+        gate=Gate(lists=("media_notices",), parts=("click",), test=_has_digit),
+    ),
+    _rule(
+        "read-more", "related-links", "tail middle", read_more, gate=Gate(lists=("related",), parts=("also", "more"))
+    ),
+    _rule("title", "title", "head", title, reads="found after", gate=Gate(test=could_be_heading)),
+    _rule(
+        "caption",
+        "caption",
+        "head middle",
+        caption,
+        reads="found",
+        gate=Gate(
+            lists=("caption_markers",), parts=("less", "more"), chars="([|", test=_under_the_title, contextual=True
+        ),
+    ),
+    _rule("description", "description", "head", description, reads="found after", gate=Gate(test=could_be_heading)),
+    # The header of a related-links block stands within its window above the end (related.WINDOW).
+    _run("related-block", "related-links", "tail", _related_block, Gate(lists=("related",)), RELATED_WINDOW + 1),
+    # The last block is a bulleted headline, or one under a kicker ("Opinion | …").
+    _run("bulleted-teasers", "related-links", "tail", _bulleted_teasers, Gate(chars="-•*–|"), 1),
+    # A summary cut off mid-sentence stands within the window (related.EXCERPT_WINDOW).
+    _run("excerpt-run", "related-links", "tail", _excerpts, Gate(parts=("...",), chars="…"), EXCERPT_WINDOW + 1),
+    # A press header, an "About ACME" header or "ACME is a leading …" within the window (company.WINDOW).
+    _run(
+        "press-boilerplate",
+        "press-boilerplate",
+        "tail",
+        _press_close,
+        Gate(lists=("press_headers", "press_about", "press_openers")),
+        PRESS_WINDOW + 1,
+    ),
+    _run("related-block-middle", "related-links", "middle", _middle_related, gate=Gate(lists=("related",))),
 )
 
 #: What the block model labels when no rule names a block.

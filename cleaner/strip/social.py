@@ -14,7 +14,7 @@ import functools
 import re
 
 from cleaner.lexicon import alternation, listed, phrase_pattern, words
-from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
+from cleaner.strip.claims import Claim, Context, Scan, ends_sentence, word_count
 
 _HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _URL = r"(?:https?://|www\.)\S+"
@@ -70,6 +70,25 @@ def social(text: str, ctx: Context) -> Claim | None:
     ):
         return Claim("social", "follow-prompt")
     return _follow(text, ctx)
+
+
+def could_be_social(text: str, ctx: Context, scan: Scan) -> bool:
+    """The gate of :func:`social`: a handle or link, a follow verb, or a short block that names a network or a prompt.
+
+    >>> from cleaner.strip.claims import Scan
+    >>> could_be_social("Share Tweet Email", Context(), Scan("share tweet email", frozenset({"social"})))
+    True
+    >>> could_be_social("The council voted to keep the old library open.", Context(), Scan("…", frozenset()))
+    False
+    """
+    if "@" in text or "http" in text or "www." in text or "follow" in scan.lists:
+        return True  # handles and links are read, and a follow prompt may be long
+    stripped = text.strip(" :|•·,.!-")
+    if not stripped:
+        return True
+    if word_count(stripped) > 14:
+        return False
+    return "social" in scan.lists or "comment" in scan.lowered or _mentions_network(stripped)
 
 
 _FOLLOWED = re.compile(r"[\s-]*(?:@|[A-ZÀ-ÖØ-ÞА-ЯЁ]|(?:us|me|him|her|them|uns|nous|nos|ci|ons|nas|нас)(?!\w))")

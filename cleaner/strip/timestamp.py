@@ -20,10 +20,18 @@ from cleaner.strip.claims import Claim, Context
 
 
 @functools.cache
+def long_labels() -> tuple[str, ...]:
+    """The labels that cannot be ordinary words alone ("Updated", "Published"; not "on", "at", "date").
+
+    A timestamp has a digit (every date and time has one), the words of "3 hours ago" or "just now",
+    or it is one of these alone: the registry's gate of this rule says so.
+    """
+    return tuple(w for w in words("date_labels") if len(w) >= 6)
+
+
+@functools.cache
 def _lone_label() -> re.Pattern[str]:
-    # Only the labels that cannot be ordinary words alone ("Updated", "Published"; not "on", "at", "date").
-    labels = tuple(w for w in words("date_labels") if len(w) >= 6)
-    return re.compile(rf"[-–—•·\s]*(?:{alternation(labels)})\s*:?", re.IGNORECASE)
+    return re.compile(rf"[-–—•·\s]*(?:{alternation(long_labels())})\s*:?", re.IGNORECASE)
 
 
 def timestamp(text: str, ctx: Context) -> Claim | None:

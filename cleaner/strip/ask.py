@@ -1,0 +1,177 @@
+"""Asking the rules of the table about one document's blocks, each question asked once.
+
+An :class:`Asker` lives as long as the chrome step works on one document, over
+all its rounds.  For each text it keeps:
+
+- what the rules' gates read of it (:meth:`GateTable.scan`), found once;
+- which rules its gates admit (:data:`GATES`): a rule whose gate the text fails
+  could not claim it and is not asked;
+- the claim of each rule that reads nothing but the text, per zone: asked again
+  in a later round, it gives the same answer.
+
+So a block costs one scan of its text, and each rule that may claim it one call.
+
+>>> Asker().first_claim("* Privacy Policy", Context("tail"), rules_for("tail")).kind
+'copyright'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from cleaner.strip.claims import Claim, Context, Gate, Scan
+from cleaner.strip.phrases import Phrases
+from cleaner.strip.registry import RULES, Rule, rules_for
+
+#: Rules are not asked about a block longer than this: no line of chrome is, and long blocks are prose (or junk).
+RULE_CHARS = 5000
+#: A list marker opening a line of a text dump: "* Home", "+ Contact us", "o Sports", "• World".
+_LIST_MARK = re.compile(r"^(?:[*+•·▪►]|o(?=\s))\s+")
+
+
+class GateTable:
+    """The gates of the rules, as bits: which rules a text's gates admit, found in one pass over its word lists.
+
+    A gate's word lists, and its parts of words (as lists of their own), are phrases of one automaton
+    (:class:`cleaner.strip.phrases.Phrases`); its characters are one character class; only its test
+    is asked as a function, and only of a text no other part of the gate admitted.
+
+    >>> gates = GateTable(RULES)
+    >>> bit = gates.bits["cookie-notice"]
+    >>> bool(gates.admitted("We use cookies", gates.scan("We use cookies")) & bit)
+    True
+    >>> bool(gates.admitted("The council met.", gates.scan("The council met.")) & bit)
+    False
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.bits = {rule.name: 1 << i for i, rule in enumerate(rules)}
+        self.always = 0
+        self.by_list: dict[str, int] = {}
+        self.chars: list[tuple[int, re.Pattern[str]]] = []
+        self.tests: list[tuple[int, Gate]] = []
+        parts: dict[str, Sequence[str]] = {}
+        for rule in rules:
+            bit, gate = self.bits[rule.name], rule.gate
+            if gate is None or gate.contextual:
+                self.always |= bit  # a contextual gate is asked in each context
+                continue
+            for key in (*gate.lists, f"parts of {rule.name}" if gate.parts else None):
+                if key is not None:
+                    self.by_list[key] = self.by_list.get(key, 0) | bit
+            if gate.parts:
+                parts[f"parts of {rule.name}"] = gate.phrases
+            if gate.chars:
+                self.chars.append((bit, re.compile(f"[{re.escape(gate.chars)}]")))
+            if gate.test is not None:
+                self.tests.append((bit, gate))
+        keys = sorted({key for rule in rules if rule.gate is not None for key in (*rule.gate.lists, *rule.gate.reads)})
+        self.phrases = Phrases(keys, parts)
+
+    def scan(self, text: str) -> Scan | None:
+        """What the gates read of ``text`` (``None`` when the text is one they cannot read: ask every rule).
+
+        >>> sorted(GATES.scan("Follow us on Twitter").lists)[:3], GATES.scan("two  spaces") is None
+        (['follow', 'sections', 'social'], True)
+        """
+        lowered = self.phrases.lowered(text)
+        return None if lowered is None else Scan(lowered, self.phrases.present(lowered))
+
+    def admitted(self, text: str, seen: Scan | None) -> int:
+        """The bits of the rules worth asking of ``text`` (every rule when its scan is ``None``)."""
+        if seen is None:
+            return -1
+        mask = self.always
+        for key in seen.lists:
+            mask |= self.by_list.get(key, 0)
+        for bit, chars in self.chars:
+            if not mask & bit and chars.search(text) is not None:
+                mask |= bit
+        for bit, gate in self.tests:
+            if not mask & bit and gate.test is not None and gate.test(text, _ANY, seen):
+                mask |= bit
+        return mask
+
+
+_ANY = Context()
+#: The gates of every rule of the table.
+GATES = GateTable(RULES)
+
+
+@dataclasses.dataclass
+class Asker:
+    """What the rules have been asked of the texts of one document, and what they answered."""
+
+    scans: dict[str, Scan | None] = dataclasses.field(default_factory=dict)
+    masks: dict[str, int] = dataclasses.field(default_factory=dict)
+    claims: dict[tuple[str, str, str], Claim | None] = dataclasses.field(default_factory=dict)
+
+    def scan(self, text: str) -> Scan | None:
+        """What the gates read of ``text``."""
+        if text not in self.scans:
+            self.scans[text] = GATES.scan(text)
+        return self.scans[text]
+
+    def admits(self, rule: Rule, text: str, ctx: Context) -> bool:
+        """Whether ``rule`` is worth asking of ``text`` in ``ctx``."""
+        if text not in self.masks:
+            self.masks[text] = GATES.admitted(text, self.scan(text))
+        if not self.masks[text] & GATES.bits[rule.name]:
+            return False
+        gate = rule.gate
+        if gate is not None and gate.contextual:
+            seen = self.scan(text)
+            return seen is None or gate.admits(text, ctx, seen)
+        return True
+
+    def first_claim(self, text: str, ctx: Context, rules: Sequence[Rule]) -> Claim | None:
+        """The claim of the first rule that claims ``text`` in ``ctx``'s zone.
+
+        A line under a list marker ("* Contact us") is asked about again without the
+        marker, for a claim of the whole line only.
+        """
+        claim = self._ask(text, ctx, rules)
+        if claim is not None:
+            return claim
+        bare = _LIST_MARK.sub("", text, count=1)
+        if bare != text and bare.strip():
+            claim = self._ask(bare, ctx, rules)
+            if claim is not None and claim.end is None:
+                return claim
+        return None
+
+    def _ask(self, text: str, ctx: Context, rules: Sequence[Rule]) -> Claim | None:
+        if len(text) > RULE_CHARS:
+            return None
+        for rule in rules:
+            if not self.admits(rule, text, ctx):
+                continue
+            classify = rule.classify
+            assert classify is not None
+            if rule.reads:
+                claim = _signed(classify(text, ctx), rule)
+            else:
+                key = (rule.name, ctx.where, text)
+                if key in self.claims:
+                    claim = self.claims[key]
+                else:
+                    claim = self.claims[key] = _signed(classify(text, ctx), rule)
+            if claim is not None:
+                return claim
+        return None
+
+
+def first_claim(text: str, ctx: Context, rules: Sequence[Rule] | None = None) -> Claim | None:
+    """The claim of the first rule of ``ctx``'s zone (or of ``rules``) that claims ``text``.
+
+    >>> first_claim("Follow us on Twitter @AzerNewsAz", Context("tail")).rule
+    'share-bar'
+    """
+    return Asker().first_claim(text, ctx, rules_for(ctx.where) if rules is None else rules)
+
+
+def _signed(claim: Claim | None, rule: Rule) -> Claim | None:
+    """A rule's claim, with the name of its row."""
+    return None if claim is None else dataclasses.replace(claim, row=rule.name)
