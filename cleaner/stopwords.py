@@ -42,19 +42,13 @@ def stopword_languages() -> tuple[str, ...]:
     return tuple(sorted(e.name[:-4] for e in folder.iterdir() if e.name.endswith(".txt")))
 
 
-def words(text: str) -> list[str]:
-    """The lower-cased words of ``text`` (letters only; numbers are not words).
-
-    >>> words("It's 10 o'clock, Mr. Smith!")
-    ["it's", "o'clock", 'mr', 'smith']
-    """
-    return list(_words(text))
-
-
 @functools.lru_cache(maxsize=512)
 def _words(text: str) -> tuple[str, ...]:
-    """:func:`words`, kept for the texts met lately (a document's blocks are read again in each round;
-    a few hundred blocks' words are a few megabytes)."""
+    """The lower-cased words of ``text`` (letters only; numbers are not words), kept for the texts met lately.
+
+    >>> _words("It's 10 o'clock, Mr. Smith!")
+    ("it's", "o'clock", 'mr', 'smith')
+    """
     return tuple(w.lower().replace("’", "'") for w in _TOKEN.findall(text))
 
 
@@ -70,27 +64,44 @@ def best_language(texts: Sequence[str]) -> tuple[str | None, float]:
     >>> best_language(["12345"])
     (None, 0.0)
     """
-    counts: Counter[str] = Counter()
+    languages = stopword_languages()
+    covered = [0] * len(languages)
+    total = 0
     budget = SAMPLE
     for text in texts:
         if budget <= 0:
             break
-        counts.update(_words(text[:budget]))
+        words, counts = _coverage(text[:budget] if len(text) > budget else text)
+        total += words
+        covered = [a + b for a, b in zip(covered, counts, strict=True)]
         budget -= len(text)
-    total = sum(counts.values())
     if not total:
         return None, 0.0
-    covered = dict.fromkeys(stopword_languages(), 0)
-    index = _languages_of_words()
-    for word, n in counts.items():
-        for language in index.get(word, ()):
-            covered[language] += n
     best: tuple[str | None, float] = (None, 0.0)
-    for language, n in covered.items():
+    for language, n in zip(languages, covered, strict=True):
         share = n / total
         if share > best[1]:
             best = (language, share)
     return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _coverage(text: str) -> tuple[int, tuple[int, ...]]:
+    """How many words ``text`` has, and how many of them each language's list holds (in :func:`stopword_languages`
+    order): what a text adds to :func:`best_language`'s counts, found once per text.
+
+    >>> words, counts = _coverage("the cat and the dog")
+    >>> words, counts[stopword_languages().index("en")]
+    (5, 3)
+    """
+    index = _languages_of_words()
+    position = {language: i for i, language in enumerate(stopword_languages())}
+    counts = [0] * len(position)
+    found = _words(text)
+    for word in found:
+        for language in index.get(word, ()):
+            counts[position[language]] += 1
+    return len(found), tuple(counts)
 
 
 @functools.cache

@@ -215,7 +215,9 @@ def test_a_list_opens_a_block_only_where_some_phrase_does(text: str) -> None:
 @given(
     st.lists(
         st.one_of(
-            st.sampled_from(["http", "://", "www", ".", "com", "co.uk", "io", "@", "ab", "ſ", "ı", "K", "|", "»", " ", "  "]),
+            st.sampled_from(
+                ["http", "://", "www", ".", "com", "co.uk", "io", "@", "ab", "ſ", "ı", "K", "|", "»", " ", "  "]
+            ),
             st.text(max_size=4),
         ),
         max_size=12,
@@ -226,3 +228,30 @@ def test_the_shape_prefilters_never_hide_what_the_patterns_find(text: str) -> No
 
     assert _may_hold_url(text) or not _URL.search(text)
     assert _may_hold_separator(text) or not _SEPARATOR.search(text)
+
+
+block_texts = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [*PROSE, *HEADER, *FOOTER, *TEASERS, "Share this article", "Most read", "12:30", "May 5, 2019"]
+        ),
+        phrase_texts,
+        st.text(max_size=30),
+    ),
+    max_size=25,
+)
+
+
+@settings(deadline=None, max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@given(block_texts, st.booleans())
+def test_the_features_are_those_of_the_spec_value_for_value(texts: list[str], paged: bool) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from feature_spec import featurize_spec
+
+    from cleaner.document import PageSignals
+
+    pages = [PageSignals("p", links=0.5, recall=float(i % 2), standard=float(i % 3 == 0)) for i in range(len(texts))]
+    chosen = pages if paged else None
+    assert featurize(texts, chosen).tolist() == featurize_spec(texts, chosen)

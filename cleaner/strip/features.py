@@ -15,9 +15,9 @@ from a page adds the page's signals (``cleaner/io/dom.py``) after these.
 - **neighbours**: the shape of the blocks just before and after.
 
 >>> rows = featurize(["Home", "News", "The council voted on Monday to keep the old library open, officials said."])
->>> len(rows[0]) == len(NAMES)
+>>> rows.shape == (3, len(NAMES))
 True
->>> named = dict(zip(NAMES, rows[2]))
+>>> named = dict(zip(NAMES, rows[2].tolist()))
 >>> named["ends_sentence"], named["words"] > named["chars"] / 10
 (1.0, True)
 """
@@ -29,6 +29,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from cleaner.document import CONTAINERS, FAMILIES, PageSignals
 from cleaner.lexicon import trie
@@ -219,14 +222,15 @@ def hits(text: str) -> tuple[list[float], list[float]]:
     return [1.0 if o else 0.0 for o in opened], holds
 
 
-def shape(text: str, stop: frozenset[str] | None) -> list[float]:
-    """The shape of one block, in the order of :data:`SHAPE`.
+def shape(text: str, stop: frozenset[str] | None, found: Sequence[str] | None = None) -> list[float]:
+    """The shape of one block, in the order of :data:`SHAPE` (``found``: its words, when known).
 
     >>> named = dict(zip(SHAPE, shape("- Home | News | Sport", stopwords("en"))))
     >>> named["list_marker"], named["separators"], named["ends_sentence"]
     (1.0, 2.0, 0.0)
     """
-    found = _WORD.findall(text)
+    if found is None:
+        found = _WORD.findall(text)
     n = len(found)
     density = sum(w.lower().replace("’", "'") in stop for w in found) / n if stop and n else 0.0
     capitals = sum(w[0].isupper() for w in found) / n if n else 0.0
@@ -301,14 +305,18 @@ def duplicated(texts: Sequence[str], grams: Sequence[frozenset[tuple[str, str, s
     return [sum(counts[g] > 1 for g in unique) / len(unique) if unique else 0.0 for unique in grams]
 
 
-def trigrams(text: str) -> frozenset[tuple[str, str, str]]:
-    """The lower-cased word trigrams of ``text`` (of its first 20,000 characters).
+#: Trigrams are read from this many characters of a block at most.
+GRAM_CHARS = 20000
+
+
+def trigrams(text: str, found: Sequence[str] | None = None) -> frozenset[tuple[str, str, str]]:
+    """The lower-cased word trigrams of ``text`` (of its first 20,000 characters; ``found``: their words, when known).
 
     >>> sorted(trigrams("The cat sat on"))
     [('cat', 'sat', 'on'), ('the', 'cat', 'sat')]
     """
-    found = [w.lower() for w in _WORD.findall(text[:20000])]
-    return frozenset(zip(found, found[1:], found[2:], strict=False))
+    lowered = [w.lower() for w in (_WORD.findall(text[:GRAM_CHARS]) if found is None else found)]
+    return frozenset(zip(lowered, lowered[1:], lowered[2:], strict=False))
 
 
 def _is_prose(row: Sequence[float], known: bool) -> bool:
@@ -375,11 +383,47 @@ def language_of(texts: Sequence[str]) -> frozenset[str] | None:
     return stopwords(language) if language and share >= 0.15 else None
 
 
-#: What :func:`featurize` may keep of a block between calls on the same document: its shape, hits and trigrams, by text.
-Memo = dict[
-    tuple[str, frozenset[str] | None],
-    tuple[list[float], tuple[list[float], list[float]], frozenset[tuple[str, str, str]]],
-]
+#: The columns of the shape features that the neighbours' features repeat.
+_NEIGHBOUR_COLUMNS = [SHAPE.index(k) for k in NEIGHBOUR]
+_WORDS, _STOPWORDS, _ENDS, _URL_COLUMN = (SHAPE.index(k) for k in ("words", "stopwords", "ends_sentence", "url"))
+#: The row of a block's own features (its shape and its word-list hits), and what else of it a round needs.
+_OWN = len(SHAPE) + 2 * len(LISTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Own:
+    """What :func:`featurize` knows of one block whatever the other blocks are: computed once per text."""
+
+    row: np.ndarray  # its shape and word-list hits (the first ``_OWN`` features)
+    grams: frozenset[tuple[str, str, str]]
+    size: int
+    shaped: str  # its text with digits as "0", case-folded: blocks of one shape repeat (list items, dates)
+
+
+#: What :func:`featurize` may keep of a block between calls on the same document, by text and stop words.
+Memo = dict[tuple[str, frozenset[str] | None], Own]
+
+
+def own(text: str, stop: frozenset[str] | None) -> Own:
+    """What one block brings to the features, whatever the other blocks are."""
+    opens, holds = hits(text)
+    found = _WORD.findall(text)
+    return Own(
+        np.array([*shape(text, stop, found), *opens, *holds], dtype=np.float64),
+        trigrams(text, found if len(text) <= GRAM_CHARS else None),
+        len(text),
+        _DIGITS.sub("0", text.casefold()),
+    )
+
+
+def _shifted(column: np.ndarray, by: int) -> np.ndarray:
+    """``column`` moved ``by`` places down (up when negative), zeros where nothing moved in."""
+    out = np.zeros_like(column)
+    if by > 0:
+        out[by:] = column[:-by]
+    elif by < 0:
+        out[:by] = column[-by:]
+    return out
 
 
 def featurize(
@@ -387,96 +431,88 @@ def featurize(
     pages: Sequence[PageSignals | None] | None = None,
     stop: frozenset[str] | None = None,
     memo: Memo | None = None,
-) -> list[list[float]]:
-    """One row of :data:`NAMES` per block, for the blocks of one document, in order.
+) -> np.ndarray:
+    """One row of :data:`NAMES` per block, for the blocks of one document, in order (an ``n × len(NAMES)`` array).
 
     ``pages`` are the blocks' page signals, when they came from a page.
     ``stop`` is the stop-word list of the document's language; by default it
     is chosen from the texts (:func:`language_of`).  A block's own shape and
     word-list hits do not change when other blocks go, so a ``memo`` kept
-    across calls on one document computes each once.
+    across calls on one document computes each once (:func:`own`); the rest is
+    a few passes over the document's columns.  ``tests/feature_spec.py`` holds
+    the features written one block at a time, which these match value for value.
     """
     if stop is None:
         stop = language_of(texts)
     known = stop is not None
     n = len(texts)
+    rows = np.zeros((n, len(NAMES)), dtype=np.float64)
+    if not n:
+        return rows
     if memo is None:
         memo = {}
+    owns = []
     for t in texts:
-        if (t, stop) not in memo:
-            memo[(t, stop)] = (shape(t, stop), hits(t), trigrams(t))
-    known_rows = [memo[(t, stop)] for t in texts]
-    shapes = [row[0] for row in known_rows]
-    lists = [row[1] for row in known_rows]
-    sizes = [len(t) for t in texts]
-    total = sum(sizes) or 1
-    prose = [_is_prose(s, known) for s in shapes]
-    prose_chars = [sizes[i] if prose[i] else 0 for i in range(n)]
-    prose_total = sum(prose_chars) or 1
+        found = memo.get((t, stop))
+        if found is None:
+            found = memo[(t, stop)] = own(t, stop)
+        owns.append(found)
+    static = np.vstack([o.row for o in owns])
+    rows[:, :_OWN] = static
+    words, stops, ends = static[:, _WORDS], static[:, _STOPWORDS], static[:, _ENDS]
+    prose = (ends == 1.0) & (words >= math.log1p(PROSE_WORDS)) & ((stops >= PROSE_STOPWORDS) | (not known))
+    short = (words < math.log1p(SHORT_WORDS)) & (ends == 0.0)
+    sizes = np.array([o.size for o in owns], dtype=np.int64)
+    total = int(sizes.sum()) or 1
+    prose_chars = np.where(prose, sizes, 0)
+    prose_total = int(prose_chars.sum()) or 1
     # The densest prose: the block whose neighbourhood (three blocks either side) holds the most prose.
-    window = [sum(prose_chars[max(0, i - 3) : i + 4]) for i in range(n)]
-    centre = max(range(n), key=lambda i: (window[i], -i)) if n else 0
-    centre_at = sum(sizes[:centre])
-    to_prose = _nearest(prose)
-    copies = duplicated(texts, [row[2] for row in known_rows])
-    short_run = _runs([_is_short(s) for s in shapes])
+    running = np.concatenate([[0], np.cumsum(prose_chars)])
+    at = np.arange(n)
+    window = running[np.minimum(at + 4, n)] - running[np.maximum(at - 3, 0)]
+    centre = int(np.argmax(window))
+    before = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    prose_before = running[:-1]
+    short_run = _runs(short.tolist())
     seen = Counter(t for t in texts if len(t) >= 20)
-    shaped = [_DIGITS.sub("0", t.casefold()) for t in texts]
-    shape_counts = Counter(s for s, t in zip(shaped, texts, strict=True) if len(t) < 70)
-    rows = []
-    before = prose_before = 0
-    empty = [0.0] * len(SHAPE)
-    listed = [run >= LIST_RUN for run in short_run]
+    shape_counts = Counter(o.shaped for o, t in zip(owns, texts, strict=True) if len(t) < 70)
+    place = rows[:, _OWN : _OWN + len(PLACE)]
+    place[:, 0] = duplicated(texts, [o.grams for o in owns])
+    place[:, 1] = at / (n - 1) if n > 1 else 0.5
+    place[:, 2] = before / total
+    place[:, 3] = prose_before / prose_total
+    place[:, 4] = (prose_total - prose_before - prose_chars) / prose_total
+    place[:, 5] = np.minimum(_nearest(prose.tolist()), 20) / 20
+    place[:, 6] = np.abs(before - before[centre]) / total
+    place[:, 7] = [math.log1p(run) for run in short_run]
+    place[:, 8] = [1.0 if seen[t] > 1 else 0.0 for t in texts]
+    place[:, 9] = [1.0 if o.size < 70 and shape_counts[o.shaped] >= 3 else 0.0 for o in owns]
+    place[:, 10] = math.log1p(n)
+    place[:, 11] = 1.0 if known else 0.0
+    column = _OWN + len(PLACE)
+    neighbours = static[:, _NEIGHBOUR_COLUMNS]
+    rows[:, column : column + len(NEIGHBOUR)] = _shifted(neighbours, 1)
+    rows[:, column + len(NEIGHBOUR) : column + 2 * len(NEIGHBOUR)] = _shifted(neighbours, -1)
+    column += 2 * len(NEIGHBOUR)
+    for offset, (by, source) in enumerate(((2, words), (2, stops), (-2, words), (-2, stops))):
+        rows[:, column + offset] = _shifted(source, by)
+    column += 4
+    listed = np.array([run >= LIST_RUN for run in short_run], dtype=bool)
     third = max(1, n // 3)
-    document = [
-        sum(prose) / n if n else 0.0,
-        sum(1 for s in shapes if _is_short(s)) / n if n else 0.0,
-        sum(prose_chars) / total,
-        sum(listed) / n if n else 0.0,
-        sum(listed[:third]) / third,
-        sum(listed[-third:]) / third,
-        sum(s[8] for s in shapes) / n if n else 0.0,
+    rows[:, column : column + len(DOCUMENT)] = [
+        int(prose.sum()) / n,
+        int(short.sum()) / n,
+        int(prose_chars.sum()) / total,
+        int(listed.sum()) / n,
+        int(listed[:third].sum()) / third,
+        int(listed[-third:].sum()) / third,
+        float(static[:, _URL_COLUMN].sum()) / n,
     ]
-    page = page_rows(pages) if pages is not None and any(p is not None for p in pages) else None
-    no_page = [NO_PAGE] * len(PAGE)
-    for i in range(n):
-        s = shapes[i]
-        prev = shapes[i - 1] if i > 0 else empty
-        nxt = shapes[i + 1] if i + 1 < n else empty
-        prev2 = shapes[i - 2] if i > 1 else empty
-        nxt2 = shapes[i + 2] if i + 2 < n else empty
-        place = [
-            copies[i],
-            i / (n - 1) if n > 1 else 0.5,
-            before / total,
-            prose_before / prose_total,
-            (prose_total - prose_before - prose_chars[i]) / prose_total,
-            min(to_prose[i], 20) / 20,
-            abs(before - centre_at) / total,
-            math.log1p(short_run[i]),
-            1.0 if seen[texts[i]] > 1 else 0.0,
-            1.0 if sizes[i] < 70 and shape_counts[shaped[i]] >= 3 else 0.0,
-            math.log1p(n),
-            1.0 if known else 0.0,
-        ]
-        rows.append(
-            [
-                *s,
-                *lists[i][0],
-                *lists[i][1],
-                *place,
-                *(prev[SHAPE.index(k)] for k in NEIGHBOUR),
-                *(nxt[SHAPE.index(k)] for k in NEIGHBOUR),
-                prev2[0],
-                prev2[2],
-                nxt2[0],
-                nxt2[2],
-                *document,
-                *(page[i] if page is not None else no_page),
-            ]
-        )
-        before += sizes[i]
-        prose_before += prose_chars[i]
+    column += len(DOCUMENT)
+    if pages is not None and any(p is not None for p in pages):
+        rows[:, column:] = page_rows(pages)
+    else:
+        rows[:, column:] = NO_PAGE
     return rows
 
 

@@ -149,7 +149,7 @@ class Model:
 
         def score(blocks: Sequence[Block]) -> tuple[list[float], float]:
             rows = featurize([b.text for b in blocks], [b.page for b in blocks], memo=memo)
-            return self.prose(rows), (self.dumpness(rows[0]) if rows else 0.0)
+            return self.prose(rows), (self.dumpness(rows[0]) if len(rows) else 0.0)
 
         return score
 
