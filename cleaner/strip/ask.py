@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from cleaner.strip.claims import Claim, Context, Gate, Scan
+from cleaner.strip.claims import Claim, Context, Scan
 from cleaner.strip.phrases import Phrases
 from cleaner.strip.registry import RULES, Rule, rules_for
 
@@ -50,8 +50,8 @@ class GateTable:
         self.bits = {rule.name: 1 << i for i, rule in enumerate(rules)}
         self.always = 0
         self.by_list: dict[str, int] = {}
-        self.chars: list[tuple[int, re.Pattern[str]]] = []
-        self.tests: list[tuple[int, Gate]] = []
+        chars: dict[frozenset[str], int] = {}
+        tests: dict[Callable[[str, Context, Scan], bool], int] = {}
         parts: dict[str, Sequence[str]] = {}
         for rule in rules:
             bit, gate = self.bits[rule.name], rule.gate
@@ -64,11 +64,15 @@ class GateTable:
             if gate.parts:
                 parts[f"parts of {rule.name}"] = gate.phrases
             if gate.chars:
-                self.chars.append((bit, re.compile(f"[{re.escape(gate.chars)}]")))
+                chars[frozenset(gate.chars)] = chars.get(frozenset(gate.chars), 0) | bit
             if gate.test is not None:
-                self.tests.append((bit, gate))
+                tests[gate.test] = tests.get(gate.test, 0) | bit
         keys = sorted({key for rule in rules if rule.gate is not None for key in (*rule.gate.lists, *rule.gate.reads)})
         self.phrases = Phrases(keys, parts)
+        self.chars = tuple(chars.items())  # each set of characters, and the bits of the gates it opens
+        self.tests = tuple(tests.items())  # each test, asked once, and the bits of the gates it opens
+        self._worth: dict[tuple[int, int], tuple[Rule, ...]] = {}
+        self._held: dict[int, Sequence[Rule]] = {}
 
     def scan(self, text: str) -> Scan | None:
         """What the gates read of ``text`` (``None`` when the text is one they cannot read: ask every rule).
@@ -79,6 +83,15 @@ class GateTable:
         lowered = self.phrases.lowered(text)
         return None if lowered is None else Scan(lowered, self.phrases.present(lowered))
 
+    def worth_asking(self, rules: Sequence[Rule], mask: int) -> tuple[Rule, ...]:
+        """The rules of ``rules`` (in order) that the gates' bits ``mask`` admit (kept for each set of bits met)."""
+        key = (id(rules), mask)
+        found = self._worth.get(key)
+        if found is None:
+            found = self._worth[key] = tuple(r for r in rules if mask & self.bits.get(r.name, -1))
+            self._held[id(rules)] = rules  # the rules stay alive while their id is a key
+        return found
+
     def admitted(self, text: str, seen: Scan | None) -> int:
         """The bits of the rules worth asking of ``text`` (every rule when its scan is ``None``)."""
         if seen is None:
@@ -86,12 +99,13 @@ class GateTable:
         mask = self.always
         for key in seen.lists:
             mask |= self.by_list.get(key, 0)
-        for bit, chars in self.chars:
-            if not mask & bit and chars.search(text) is not None:
-                mask |= bit
-        for bit, gate in self.tests:
-            if not mask & bit and gate.test is not None and gate.test(text, _ANY, seen):
-                mask |= bit
+        present = frozenset(text)
+        for chars, bits in self.chars:
+            if bits & ~mask and not present.isdisjoint(chars):
+                mask |= bits
+        for test, bits in self.tests:
+            if bits & ~mask and test(text, _ANY, seen):
+                mask |= bits
         return mask
 
 
@@ -116,10 +130,26 @@ class Asker:
 
     def admits(self, rule: Rule, text: str, ctx: Context) -> bool:
         """Whether ``rule`` is worth asking of ``text`` in ``ctx``."""
-        if text not in self.masks:
-            self.masks[text] = GATES.admitted(text, self.scan(text))
-        if not self.masks[text] & GATES.bits[rule.name]:
+        if not self._mask(text) & GATES.bits[rule.name]:
             return False
+        return self._contextual(rule, text, ctx)
+
+    def bit(self, rule: Rule) -> int:
+        """The bit of ``rule`` in the masks."""
+        return GATES.bits[rule.name]
+
+    def mask(self, text: str) -> int:
+        """The bits of the rules the gates of ``text`` admit, whatever the context."""
+        return self._mask(text)
+
+    def _mask(self, text: str) -> int:
+        mask = self.masks.get(text)
+        if mask is None:
+            mask = self.masks[text] = GATES.admitted(text, self.scan(text))
+        return mask
+
+    def _contextual(self, rule: Rule, text: str, ctx: Context) -> bool:
+        """Whether a rule whose gate reads the context admits ``text`` in ``ctx`` (any other rule: yes)."""
         gate = rule.gate
         if gate is not None and gate.contextual:
             seen = self.scan(text)
@@ -145,8 +175,8 @@ class Asker:
     def _ask(self, text: str, ctx: Context, rules: Sequence[Rule]) -> Claim | None:
         if len(text) > RULE_CHARS:
             return None
-        for rule in rules:
-            if not self.admits(rule, text, ctx):
+        for rule in GATES.worth_asking(rules, self._mask(text)):
+            if rule.gate is not None and rule.gate.contextual and not self._contextual(rule, text, ctx):
                 continue
             classify = rule.classify
             assert classify is not None

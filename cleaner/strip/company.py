@@ -98,8 +98,13 @@ def _opens_with(text: str, name: str) -> bool:
     >>> _opens_with("ACME (NYSE: ACM) makes widgets.", "ACME Corp"), _opens_with("Widgets are made by ACME.", "ACME")
     (True, False)
     """
-    first = re.escape(name.split()[0])
-    return re.match(rf"\W*(?:[^\W\d_]{{1,3}}\s+)?{first}(?!\w)", text, re.IGNORECASE) is not None
+    return _name_opening(name.split()[0]).match(text) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _name_opening(first: str) -> re.Pattern[str]:
+    """A text opening with ``first`` (after an article or a short word): compiled once per name."""
+    return re.compile(rf"\W*(?:[^\W\d_]{{1,3}}\s+)?{re.escape(first)}(?!\w)", re.IGNORECASE)
 
 
 def _speaks_of(text: str, name: str) -> bool:

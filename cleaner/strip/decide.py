@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,11 +91,9 @@ class Window(Sequence[str]):
         return self.texts[self.start + index]
 
 
-def _first_run(texts: Sequence[str], at: int, runs: Sequence[Rule], asks: Callable[[Rule], bool]) -> Run | None:
-    """The run of the first detector worth asking (``asks``) that finds one at ``at``."""
+def _first_run(texts: Sequence[str], at: int, runs: Sequence[Rule]) -> Run | None:
+    """The run of the first of the detectors ``runs`` that finds one at ``at``."""
     for rule in runs:
-        if not asks(rule):
-            continue
         detect = rule.detect
         assert detect is not None
         run = detect(texts, at)
@@ -136,21 +135,22 @@ class _Round:
     def reaches(self, rule: Rule, start: int, end: int) -> bool:
         """Whether a run of ``rule`` may close the blocks ``[start, end)``: some block within its reach above
         ``end`` passes its gate (see :attr:`cleaner.strip.registry.Rule.reach`)."""
-        gate = rule.gate
-        if gate is None:
+        if rule.gate is None:
             return True
-        if rule.name not in self._reached:  # how many blocks pass the gate, up to each block
-            counts = [0]
-            for text in self.texts:
-                seen = self.asker.scan(text)
-                counts.append(counts[-1] + (seen is None or gate.admits(text, _TAIL, seen)))
-            self._reached[rule.name] = counts
-        counts = self._reached[rule.name]
+        counts = self._reached.get(rule.name)
+        if counts is None:  # how many blocks pass the gate, up to each block
+            bit = self.asker.bit(rule)
+            counts = self._reached[rule.name] = [0, *itertools.accumulate(bool(m & bit) for m in self.masks)]
         return counts[end] - counts[max(start, end - rule.reach)] > 0
+
+    @functools.cached_property
+    def masks(self) -> list[int]:
+        """The bits of the rules each block's gates admit."""
+        return [self.asker.mask(text) for text in self.texts]
 
     def opens(self, rule: Rule, i: int) -> bool:
         """Whether a run of ``rule`` may start at block ``i`` (in the middle): the block passes its gate."""
-        return rule.gate is None or self.asker.admits(rule, self.texts[i], _MIDDLE)
+        return rule.gate is None or bool(self.masks[i] & self.asker.bit(rule))
 
     def veto(self, i: int) -> str | None:
         """Why the model overrules a rule on block ``i``, or ``None`` when it does not: it is sure the block is
@@ -259,8 +259,8 @@ def _tail(r: _Round, start: int, rules: Sequence[Rule], runs: Sequence[Rule]) ->
             found.add(claim.kind)
             end = i
             continue
-        reached = functools.partial(r.reaches, start=start, end=end)
-        run = _first_run(Window(r.texts, start, end), end - start, runs, reached) if runs else None
+        asked = [rule for rule in runs if r.reaches(rule, start, end)]
+        run = _first_run(Window(r.texts, start, end), end - start, asked) if asked else None
         if run is not None and not any(r.vetoed(start + j) for j in range(run.start, run.end)):
             for j in range(start + run.start, end):
                 r.label(j, run)
@@ -284,7 +284,8 @@ def _middle(r: _Round, start: int, end: int, rules: Sequence[Rule], runs: Sequen
     texts = Window(r.texts, start, end)
     i = start
     while i < end:
-        run = _first_run(texts, i - start, runs, functools.partial(r.opens, i=i)) if runs else None
+        asked = [rule for rule in runs if r.opens(rule, i)] if runs else None
+        run = _first_run(texts, i - start, asked) if asked else None
         if run is not None and not any(r.vetoed(start + j) for j in range(run.start, run.end)):
             for j in range(start + run.start, start + run.end):
                 r.label(j, run)

@@ -26,6 +26,7 @@ case, such as ``ſ`` or ``İ``) the regular expressions themselves are asked.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Mapping, Sequence
 
@@ -108,7 +109,7 @@ class Phrases:
         if self.empty:
             return frozenset()
         found: set[int] = set()
-        for _, (_, lists) in self.automaton.iter(lowered):
+        for _, lists in set(map(_PAYLOAD, self.automaton.iter(lowered))):  # each phrase found, once
             found.update(lists)
         return frozenset(self.keys[i] for i in found)
 
@@ -185,6 +186,10 @@ def _in_order(found: list[tuple[int, int, tuple[int, ...]]]) -> list[tuple[int, 
         out.append((index, start, end))
         at = max(end, start + 1)
     return out
+
+
+#: The phrase's length and lists, of a match the automaton yields.
+_PAYLOAD = operator.itemgetter(1)
 
 
 def _is_word(char: str) -> bool:
