@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -55,8 +55,15 @@ def _words(text: str) -> tuple[str, ...]:
 SAMPLE = 100_000
 
 
-def best_language(texts: Sequence[str]) -> tuple[str | None, float]:
+Coverage = tuple[int, tuple[int, ...]]
+
+
+def best_language(
+    texts: Sequence[str], coverage: Callable[[str], Coverage] | None = None
+) -> tuple[str | None, float]:
     """The language whose stop words cover most of ``texts`` (their first :data:`SAMPLE` characters), and that share.
+
+    ``coverage`` gives a whole text's counts (:func:`coverage_of` its words) when the caller has them.
 
     >>> best_language(["Der Hund und die Katze sind in dem Haus."])[0]
     'de'
@@ -70,7 +77,8 @@ def best_language(texts: Sequence[str]) -> tuple[str | None, float]:
     for text in texts:
         if budget <= 0:
             break
-        words, counts = _coverage(text[:budget] if len(text) > budget else text)
+        whole = len(text) <= budget
+        words, counts = coverage(text) if whole and coverage is not None else _coverage(text if whole else text[:budget])
         total += words
         covered = [a + b for a, b in zip(covered, counts, strict=True)]
         budget -= len(text)
@@ -85,7 +93,7 @@ def best_language(texts: Sequence[str]) -> tuple[str | None, float]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _coverage(text: str) -> tuple[int, tuple[int, ...]]:
+def _coverage(text: str) -> Coverage:
     """How many words ``text`` has, and how many of them each language's list holds (in :func:`stopword_languages`
     order): what a text adds to :func:`best_language`'s counts, found once per text.
 
@@ -93,14 +101,48 @@ def _coverage(text: str) -> tuple[int, tuple[int, ...]]:
     >>> words, counts[stopword_languages().index("en")]
     (5, 3)
     """
+    return coverage_of(_words(text))
+
+
+def coverage_of(words: Sequence[str]) -> Coverage:
+    """How many ``words`` there are (lower-cased, as :func:`words_of` gives them), and how many of them each
+    language's list holds."""
     index = _languages_of_words()
-    position = {language: i for i, language in enumerate(stopword_languages())}
+    position = _positions()
     counts = [0] * len(position)
-    found = _words(text)
-    for word in found:
+    for word in words:
         for language in index.get(word, ()):
             counts[position[language]] += 1
-    return len(found), tuple(counts)
+    return len(words), tuple(counts)
+
+
+@functools.cache
+def _positions() -> dict[str, int]:
+    return {language: i for i, language in enumerate(stopword_languages())}
+
+
+_APOSTROPHE = re.compile("(['’])")
+
+
+def words_of(runs: Sequence[str]) -> list[str]:
+    """The words the stop words are counted on, from a text's runs of letters joined by apostrophes (as
+    ``[^\\W\\d_]+(?:['’][^\\W\\d_]+)*`` finds them): a word takes at most one apostrophe, lower-cased, with
+    ``’`` as ``'``; the same words the text's own search gives.
+
+    >>> words_of(["It's", "rock'n'roll", "l’homme"])
+    ["it's", "rock'n", 'roll', "l'homme"]
+    """
+    out = []
+    for run in runs:
+        if "'" not in run and "’" not in run:
+            out.append(run.lower())
+            continue
+        parts = _APOSTROPHE.split(run)  # segment, apostrophe, segment, …
+        segments, marks = parts[0::2], parts[1::2]
+        for k in range(0, len(segments), 2):
+            word = segments[k] + (marks[k] + segments[k + 1] if k + 1 < len(segments) else "")
+            out.append(word.lower().replace("’", "'"))
+    return out
 
 
 @functools.cache

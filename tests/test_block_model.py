@@ -255,3 +255,11 @@ def test_the_features_are_those_of_the_spec_value_for_value(texts: list[str], pa
     pages = [PageSignals("p", links=0.5, recall=float(i % 2), standard=float(i % 3 == 0)) for i in range(len(texts))]
     chosen = pages if paged else None
     assert featurize(texts, chosen).tolist() == featurize_spec(texts, chosen)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab’'É1 -_.ßя")), max_size=40))
+def test_the_words_the_language_is_told_by_come_from_the_features_words(text: str) -> None:
+    from cleaner.stopwords import _words, words_of
+    from cleaner.strip.features import _WORD
+
+    assert words_of(_WORD.findall(text)) == list(_words(text))

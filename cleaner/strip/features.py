@@ -28,14 +28,14 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from cleaner.document import CONTAINERS, FAMILIES, PageSignals
 from cleaner.lexicon import trie
-from cleaner.stopwords import best_language, stopwords
+from cleaner.stopwords import Coverage, best_language, coverage_of, stopwords, words_of
 from cleaner.strip.phrases import CASE_FOLDS_APART, Phrases
 
 #: The word lists whose hits are features: a phrase from the list opens the block (``open``) or stands in it.
@@ -371,15 +371,16 @@ def _nearest(marks: Sequence[bool]) -> list[int]:
     return out
 
 
-def language_of(texts: Sequence[str]) -> frozenset[str] | None:
-    """The stop words of the language the texts are in, or ``None`` when no list covers them.
+def language_of(texts: Sequence[str], coverage: Callable[[str], Coverage] | None = None) -> frozenset[str] | None:
+    """The stop words of the language the texts are in, or ``None`` when no list covers them
+    (``coverage``: each text's counts, when known; see :func:`cleaner.stopwords.best_language`).
 
     >>> "the" in language_of(["The cat sat on the mat, and then it was gone."])
     True
     >>> language_of(["12345"]) is None
     True
     """
-    language, share = best_language(texts)
+    language, share = best_language(texts, coverage)
     return stopwords(language) if language and share >= 0.15 else None
 
 
@@ -392,27 +393,51 @@ _OWN = len(SHAPE) + 2 * len(LISTS)
 
 @dataclass(frozen=True, slots=True)
 class Own:
-    """What :func:`featurize` knows of one block whatever the other blocks are: computed once per text."""
+    """What :func:`featurize` knows of one block whatever the other blocks are and whatever its language:
+    computed once per text."""
 
-    row: np.ndarray  # its shape and word-list hits (the first ``_OWN`` features)
+    row: np.ndarray  # its shape (stop-word density aside) and word-list hits: the first ``_OWN`` features
     grams: frozenset[tuple[str, str, str]]
     size: int
     shaped: str  # its text with digits as "0", case-folded: blocks of one shape repeat (list items, dates)
+    lowered: tuple[str, ...]  # its words in lower case, "’" as "'": what the stop-word density counts
+    coverage: Coverage  # what it adds to the counts that tell the document's language
 
 
-#: What :func:`featurize` may keep of a block between calls on the same document, by text and stop words.
-Memo = dict[tuple[str, frozenset[str] | None], Own]
+class Memo:
+    """What :func:`featurize` keeps of a document's blocks between its calls on them: each text's own features,
+    and its stop-word density in each language."""
+
+    def __init__(self) -> None:
+        self.owns: dict[str, Own] = {}
+        self.densities: dict[tuple[str, frozenset[str] | None], float] = {}
+
+    def own(self, text: str) -> Own:
+        found = self.owns.get(text)
+        if found is None:
+            found = self.owns[text] = own(text)
+        return found
+
+    def density(self, text: str, stop: frozenset[str] | None) -> float:
+        found = self.densities.get((text, stop))
+        if found is None:
+            lowered = self.owns[text].lowered
+            found = sum(w in stop for w in lowered) / len(lowered) if stop and lowered else 0.0
+            self.densities[(text, stop)] = found
+        return found
 
 
-def own(text: str, stop: frozenset[str] | None) -> Own:
-    """What one block brings to the features, whatever the other blocks are."""
+def own(text: str) -> Own:
+    """What one block brings to the features, whatever the other blocks are (its stop-word density aside)."""
     opens, holds = hits(text)
     found = _WORD.findall(text)
     return Own(
-        np.array([*shape(text, stop, found), *opens, *holds], dtype=np.float64),
+        np.array([*shape(text, None, found), *opens, *holds], dtype=np.float64),
         trigrams(text, found if len(text) <= GRAM_CHARS else None),
         len(text),
         _DIGITS.sub("0", text.casefold()),
+        tuple(w.lower().replace("’", "'") for w in found),
+        coverage_of(words_of(found)),
     )
 
 
@@ -442,22 +467,18 @@ def featurize(
     a few passes over the document's columns.  ``tests/feature_spec.py`` holds
     the features written one block at a time, which these match value for value.
     """
-    if stop is None:
-        stop = language_of(texts)
-    known = stop is not None
     n = len(texts)
     rows = np.zeros((n, len(NAMES)), dtype=np.float64)
     if not n:
         return rows
     if memo is None:
-        memo = {}
-    owns = []
-    for t in texts:
-        found = memo.get((t, stop))
-        if found is None:
-            found = memo[(t, stop)] = own(t, stop)
-        owns.append(found)
+        memo = Memo()
+    owns = [memo.own(t) for t in texts]
+    if stop is None:
+        stop = language_of(texts, lambda t: memo.own(t).coverage)
+    known = stop is not None
     static = np.vstack([o.row for o in owns])
+    static[:, _STOPWORDS] = [memo.density(t, stop) for t in texts]
     rows[:, :_OWN] = static
     words, stops, ends = static[:, _WORDS], static[:, _STOPWORDS], static[:, _ENDS]
     prose = (ends == 1.0) & (words >= math.log1p(PROSE_WORDS)) & ((stops >= PROSE_STOPWORDS) | (not known))

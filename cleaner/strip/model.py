@@ -145,7 +145,7 @@ class Model:
 
             raise ConfigError("the block model was fitted on other features than this version computes: retrain it")
 
-        memo: Memo = {}
+        memo = Memo()
 
         def score(blocks: Sequence[Block]) -> tuple[list[float], float]:
             rows = featurize([b.text for b in blocks], [b.page for b in blocks], memo=memo)
