@@ -6,6 +6,10 @@ A line the benchmark showed a classifier wrongly claiming stays here as a negati
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from cleaner.strip.byline import author_bio, byline
@@ -20,6 +24,8 @@ from cleaner.strip.registry import RULES
 from cleaner.strip.related import bullet_teasers, excerpt_run, middle_group, read_more, related_end
 from cleaner.strip.social import newsletter, social
 from cleaner.strip.timestamp import timestamp
+
+ROOT = Path(__file__).resolve().parent.parent
 
 HEAD = Context("head")
 TAIL = Context("tail")
@@ -1001,3 +1007,25 @@ def test_list_markers_of_text_dumps(line: str, zone: str, kind: str | None) -> N
 def test_follow_prompts_in_the_head_but_not_the_middle() -> None:
     assert _claim(social, "Siga @example_racing", HEAD) == "social"
     assert _claim(social, "Follow Example News on Facebook and Twitter", MIDDLE) is None
+
+
+def test_prepare_builds_what_the_rules_build_on_first_use() -> None:
+    """After ``prepare()``, in a fresh process, every argument-free builder of the rules' modules has run,
+    and nothing else is left to build on a first cleaning."""
+    script = """
+import functools, importlib, inspect, pkgutil, sys
+import cleaner, cleaner.strip
+from cleaner.strip.registry import prepare
+prepare()
+missing = []
+for info in pkgutil.iter_modules(cleaner.strip.__path__):
+    module = importlib.import_module(f"cleaner.strip.{info.name}")
+    for name, value in vars(module).items():
+        if hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__:
+            wrapped = inspect.signature(value.__wrapped__)
+            if not wrapped.parameters and value.cache_info().currsize == 0:
+                missing.append(f"{info.name}.{name}")
+print(" ".join(missing))
+"""
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []

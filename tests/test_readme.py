@@ -111,3 +111,23 @@ def test_the_first_command_cleans_the_five_samples_once() -> None:
     assert result.code == 0
     assert "5 documents cleaned (5 changed, 0 unchanged), 0 failed" in result.err
     assert result.out.count("==> ") == 5
+
+
+def test_the_table_in_how_it_works_is_the_registry() -> None:
+    from cleaner.strip.registry import markdown
+
+    text = README.read_text(encoding="utf-8")
+    shown = text.split("<!-- registry:start -->\n", 1)[1].split("\n<!-- registry:end -->", 1)[0]
+    assert shown == markdown(), "README's table differs from registry.markdown(): paste its output again"
+
+
+def test_the_walk_through_one_page_is_what_explain_shows() -> None:
+    """Every line of the walk's excerpt is a line ``cleaner explain`` prints (up to the ellipsis)."""
+    text = README.read_text(encoding="utf-8")
+    walk = text.split("### One page, walked through", 1)[1].split("```", 2)[1].split("\n", 1)[1]
+    shown = run("explain", SAMPLES / "003_e17d417bc8a5f4fb.txt").out.splitlines()
+    lines = [line for line in walk.splitlines() if line.strip()]
+    assert len(lines) >= 5
+    for line in lines:
+        head = line.split(" …")[0].rstrip()
+        assert any(s.startswith(head) for s in shown), line

@@ -36,14 +36,17 @@ More from World
 
 
 def warm() -> None:
-    """Clean :data:`TEXT` with the default chain (and so build what a first cleaning builds), then freeze it.
+    """Build what every rule compiles on first use (:func:`cleaner.strip.registry.prepare`), clean :data:`TEXT`
+    with the default chain (and so build what a first cleaning builds), then freeze it.
 
     ``gc.freeze()`` moves every object made so far out of the collector's reach: a worker's
     collections then never write to the pages it shares with the server, which would copy them.
     """
     from cleaner.cli.work import pipeline_for
     from cleaner.config import Config
+    from cleaner.strip.registry import prepare
 
+    prepare()
     pipeline_for(Config()).clean(TEXT)
     gc.collect()
     gc.freeze()
