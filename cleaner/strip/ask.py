@@ -121,6 +121,7 @@ class Asker:
     scans: dict[str, Scan | None] = dataclasses.field(default_factory=dict)
     masks: dict[str, int] = dataclasses.field(default_factory=dict)
     claims: dict[tuple[str, str, str], Claim | None] = dataclasses.field(default_factory=dict)
+    zone_claims: dict[tuple[str, str], Claim | None] = dataclasses.field(default_factory=dict)
 
     def scan(self, text: str) -> Scan | None:
         """What the gates read of ``text``."""
@@ -171,6 +172,26 @@ class Asker:
             if claim is not None and claim.end is None:
                 return claim
         return None
+
+    def zone_claim(self, text: str, ctx: Context, rules: Sequence[Rule]) -> Claim | None:
+        """:meth:`first_claim` in a context that holds nothing but its zone (the middle's), asked once per text.
+
+        Such a context gives every rule the same answer in every round, so the first claim of a
+        text is kept; ``rules`` must be the same for a zone over the asker's life (one chain's).
+
+        >>> asker = Asker()
+        >>> asker.zone_claim("Advertisement", Context("middle"), rules_for("middle")).kind
+        'advertisement'
+        >>> asker.zone_claims[("middle", "Advertisement")].kind
+        'advertisement'
+        """
+        if ctx != Context(ctx.where):
+            raise ValueError(f"zone_claim takes a context with nothing but its zone, not {ctx!r}")
+        key = (ctx.where, text)
+        if key in self.zone_claims:
+            return self.zone_claims[key]
+        claim = self.zone_claims[key] = self.first_claim(text, ctx, rules)
+        return claim
 
     def _ask(self, text: str, ctx: Context, rules: Sequence[Rule]) -> Claim | None:
         if len(text) > RULE_CHARS:

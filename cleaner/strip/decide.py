@@ -291,7 +291,7 @@ def _middle(r: _Round, start: int, end: int, rules: Sequence[Rule], runs: Sequen
                 r.label(j, run)
             i = start + run.end
             continue
-        claim = r.asker.first_claim(r.texts[i], ctx, rules) if rules else None
+        claim = r.asker.zone_claim(r.texts[i], ctx, rules) if rules else None
         if claim is not None and claim.end is None and not r.vetoed(i):
             r.label(i, claim)
         elif claim is None and r.not_prose(i, edge=False):

@@ -35,7 +35,7 @@ import numpy as np
 
 from cleaner.document import CONTAINERS, FAMILIES, PageSignals
 from cleaner.lexicon import trie
-from cleaner.stopwords import Coverage, best_language, coverage_of, stopwords, words_of
+from cleaner.stopwords import Coverage, best_language, coverage_of, stopword_languages, stopwords, words_of
 from cleaner.strip.phrases import CASE_FOLDS_APART, Phrases
 
 #: The word lists whose hits are features: a phrase from the list opens the block (``open``) or stands in it.
@@ -399,8 +399,9 @@ class Own:
     row: np.ndarray  # its shape (stop-word density aside) and word-list hits: the first ``_OWN`` features
     grams: frozenset[tuple[str, str, str]]
     size: int
-    shaped: str  # its text with digits as "0", case-folded: blocks of one shape repeat (list items, dates)
-    lowered: tuple[str, ...]  # its words in lower case, "’" as "'": what the stop-word density counts
+    shaped: str  # a short block's text with digits as "0", case-folded: blocks of one shape repeat (list items, dates)
+    words: int  # how many words it has (what the stop-word density divides by)
+    stops: tuple[int, ...]  # how many of them each language's stop words hold (in stop-word language order)
     coverage: Coverage  # what it adds to the counts that tell the document's language
 
 
@@ -421,23 +422,42 @@ class Memo:
     def density(self, text: str, stop: frozenset[str] | None) -> float:
         found = self.densities.get((text, stop))
         if found is None:
-            lowered = self.owns[text].lowered
-            found = sum(w in stop for w in lowered) / len(lowered) if stop and lowered else 0.0
+            known = self.owns[text]
+            position = _stop_positions().get(stop) if stop else None
+            if not stop or not known.words:
+                found = 0.0
+            elif position is not None:
+                found = known.stops[position] / known.words
+            else:  # a list of the caller's own: its words are counted again
+                lowered = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+                found = sum(w in stop for w in lowered) / len(lowered)
             self.densities[(text, stop)] = found
         return found
+
+
+@functools.cache
+def _stop_positions() -> dict[frozenset[str], int]:
+    """Each language's stop words, and the place of its count in :attr:`Own.stops`."""
+    return {stopwords(language): i for i, language in enumerate(stopword_languages())}
 
 
 def own(text: str) -> Own:
     """What one block brings to the features, whatever the other blocks are (its stop-word density aside)."""
     opens, holds = hits(text)
     found = _WORD.findall(text)
+    lower = [w.lower() for w in found]
+    gram_words = lower if len(text) <= GRAM_CHARS else [w.lower() for w in _WORD.findall(text[:GRAM_CHARS])]
+    grams = frozenset(zip(gram_words, gram_words[1:], gram_words[2:], strict=False))  # as trigrams() finds them
+    lowered = [w.replace("’", "'") for w in lower]
+    stops = coverage_of(lowered)[1]
     return Own(
         np.array([*shape(text, None, found), *opens, *holds], dtype=np.float64),
-        trigrams(text, found if len(text) <= GRAM_CHARS else None),
+        grams,
         len(text),
-        _DIGITS.sub("0", text.casefold()),
-        tuple(w.lower().replace("’", "'") for w in found),
-        coverage_of(words_of(found)),
+        _DIGITS.sub("0", text.casefold()) if len(text) < 70 else "",
+        len(lowered),
+        stops,
+        coverage_of(words_of(lower)),
     )
 
 

@@ -154,6 +154,10 @@ class Model:
         return score
 
 
+#: Rows walked down the trees at once.
+CHUNK = 2048
+
+
 class Forest:
     """The trees as flat arrays, to walk many rows down all of them at once.
 
@@ -193,10 +197,16 @@ class Forest:
         self.baseline = baseline
 
     def scores(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
-        """The raw score (log-odds) of each row."""
+        """The raw score (log-odds) of each row, walked :data:`CHUNK` rows at a time (a row's walk
+        holds a node per tree: in chunks, a document of any length walks in bounded memory)."""
         x = np.asarray(rows, dtype=np.float64)
         if x.ndim != 2 or not len(x):
             return np.zeros(len(x))
+        if len(x) <= CHUNK:
+            return self._scores(x)
+        return np.concatenate([self._scores(x[at : at + CHUNK]) for at in range(0, len(x), CHUNK)])
+
+    def _scores(self, x: np.ndarray) -> np.ndarray:
         n, width = x.shape
         node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
         start = (np.arange(n, dtype=np.intp) * width)[:, None]
