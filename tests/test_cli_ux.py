@@ -29,3 +29,40 @@ def test_fix_then_check_finds_nothing_to_do_under_any_option(tmp_path: Path, opt
     assert (check.code, check.out) == (0, ""), check.err
     assert f"0 files would be fixed, {2 * len(NAMES)} unchanged, 0 failed" in check.err
     assert snapshot(samples) == after
+
+
+def test_report_to_a_file_works_again_and_makes_its_folder(tmp_path: Path) -> None:
+    samples = copy_samples(tmp_path)
+    target = tmp_path / "report.html"
+    first = run("report", samples, "-o", target)
+    again = run("report", samples, "-o", target)
+    assert (first.code, again.code) == (0, 0), again.err
+    assert target.read_bytes().startswith(b"<!DOCTYPE html>")
+    nested = tmp_path / "sub" / "deeper" / "r.html"
+    made = run("report", samples, "-o", nested)
+    assert made.code == 0 and nested.is_file(), made.err
+
+
+def test_report_in_the_folder_it_reports_on_does_not_read_itself(tmp_path: Path) -> None:
+    samples = copy_samples(tmp_path)
+    target = samples / "report.html"
+    run("report", samples, "-o", target)
+    again = run("report", "-v", samples, "-o", target)
+    assert again.code == 0
+    assert "report.html" not in again.err.replace(f"wrote {target}", "")
+
+
+@pytest.mark.parametrize(
+    ("output", "said"),
+    [
+        ("{tmp}", "is a folder; give the report a file name"),
+        ("{tmp}/a.txt/r.html", "a.txt is not a folder"),
+    ],
+)
+def test_report_output_that_cannot_be_written_fails_before_any_cleaning(tmp_path: Path, output: str, said: str) -> None:
+    samples = copy_samples(tmp_path)
+    (tmp_path / "a.txt").write_text("A file.\n", encoding="utf-8")
+    result = run("report", samples, "-o", output.format(tmp=tmp_path))
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and said in result.err
+    assert "cleaned" not in result.err

@@ -27,7 +27,7 @@ from cleaner.cli.options import build_parser, load_config
 from cleaner.cli.outcome import FIXING, INTERRUPTED, OK, TERMINATED, USAGE, exit_code
 from cleaner.cli.pool import default_jobs
 from cleaner.cli.report import NORMAL, QUIET, VERBOSE, Reporter
-from cleaner.cli.report_html import run_report
+from cleaner.cli.report_html import report_avoided, report_problem, run_report
 from cleaner.cli.style import Style, color_enabled
 from cleaner.config import Config, ConfigError
 
@@ -102,10 +102,15 @@ def prepare(args: argparse.Namespace, stderr: TextIO) -> tuple[Config, Reporter]
     except ConfigError as error:
         print(f"cleaner: {error}", file=stderr)
         return USAGE
-    if getattr(args, "output", None) and (problem := output_problem(args.paths, args.output)) is not None:
+    if args.command == "report":
+        problem, avoid = report_problem(args.output), report_avoided(args)
+    else:
+        problem = output_problem(args.paths, args.output) if getattr(args, "output", None) else None
+        avoid = avoided(args)
+    if problem is not None:
         print(f"cleaner: {problem}", file=stderr)
         return USAGE
-    total = count_inputs(args.paths, config, avoided(args)) if verbosity > QUIET and stderr.isatty() else None
+    total = count_inputs(args.paths, config, avoid) if verbosity > QUIET and stderr.isatty() else None
     report = Reporter(stderr, args.command, verbosity, total)
     if source is not None and verbosity >= VERBOSE:
         report.say(f"options from {source}")

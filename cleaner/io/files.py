@@ -101,7 +101,7 @@ def find_files(
 
     Files come in a stable order (sorted within each folder), so runs are
     reproducible.  ``avoid`` holds real paths (``os.path.realpath``) of
-    folders never to enter.
+    folders never to enter and files never to read (an output of the run).
     """
     for given in paths:
         root = Path(given)
@@ -126,7 +126,8 @@ def find_files(
                     continue
                 path = here / name
                 if matches(path, root, include) and not matches(path, root, exclude) and path.is_file():
-                    yield path, root
+                    if not (avoid and os.path.realpath(path) in avoid):
+                        yield path, root
 
 
 def count_files(
