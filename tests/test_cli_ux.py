@@ -66,3 +66,31 @@ def test_report_output_that_cannot_be_written_fails_before_any_cleaning(tmp_path
     assert result.code == 2
     assert result.err.count("\n") == 1 and said in result.err
     assert "cleaned" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage", "hint"),
+    [
+        (["clean", "--typograpy", "x"], "usage: cleaner clean ", "did you mean '--typography'?"),
+        (["fix", "--kep=caption", "x"], "usage: cleaner fix ", "did you mean '--keep'?"),
+        (["report", "--topp", "3", "x"], "usage: cleaner report ", "did you mean '--top'?"),
+        (["check", "--frobnicate", "x"], "usage: cleaner check ", "unrecognized arguments: --frobnicate\n"),
+    ],
+)
+def test_a_mistyped_option_gets_a_did_you_mean_under_its_sub_commands_usage(
+    argv: list[str], usage: str, hint: str
+) -> None:
+    result = run(*argv)
+    assert result.code == 2
+    assert result.err.startswith(usage)
+    last = result.err.splitlines()[-1]
+    assert last.startswith(f"cleaner {argv[0]}: error: unrecognized arguments: ")
+    assert hint in result.err and hint.strip() in last
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["fix", "--help"], ["report", "--help"]])
+def test_help_lists_every_exit_code(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(*argv).code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for code in ("0 nothing to do", "1 files changed", "2 bad usage", "123 an input failed", "130 interrupted", "143 terminated"):
+        assert code in shown
