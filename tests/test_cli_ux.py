@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,17 @@ def test_help_lists_every_exit_code(argv: list[str], capsys: pytest.CaptureFixtu
     shown = " ".join(capsys.readouterr().out.split())
     for code in ("0 nothing to do", "1 files changed", "2 bad usage", "123 an input failed", "130 interrupted", "143 terminated"):
         assert code in shown
+
+
+@pytest.mark.parametrize(("inputs", "ids"), [([], []), ([0], [0]), ([0, 3], [0, 3]), (["missing", 1], [1])])
+def test_json_output_is_one_array_for_any_count(tmp_path: Path, inputs: list[int | str], ids: list[int]) -> None:
+    samples = copy_samples(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    paths = [samples / NAMES[i] if isinstance(i, int) else tmp_path / i for i in inputs] or [empty]
+    result = run("clean", "-f", "json", *paths)
+    records = json.loads(result.out)
+    assert isinstance(records, list)
+    assert [r["id"] for r in records] == [Path(NAMES[i]).stem for i in ids]
+    if not inputs:
+        assert result.out == "[]\n"
