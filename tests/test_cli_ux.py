@@ -109,3 +109,65 @@ def test_json_output_is_one_array_for_any_count(tmp_path: Path, inputs: list[int
     assert [r["id"] for r in records] == [Path(NAMES[i]).stem for i in ids]
     if not inputs:
         assert result.out == "[]\n"
+
+
+def _tree(folder: Path, files: int) -> dict[str, bytes]:
+    """``files`` copies of the samples, two to a folder; their bytes by path."""
+    from test_cli_support import SAMPLES
+
+    sources = sorted(SAMPLES.glob("*.txt"))
+    for n in range(files):
+        target = folder / f"{n // 2:03}" / f"{n}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(sources[n % len(sources)].read_bytes())
+    return {str(p): p.read_bytes() for p in folder.rglob("*.txt")}
+
+
+#: When Ctrl-C comes (seconds after the start) and whom it reaches: the process group, as a terminal sends
+#: it, or the parent alone. The first moments fall in the imports and while the workers' server warms up.
+MOMENTS = [
+    ("group", 0.3),
+    ("parent", 1.5),
+    pytest.param("group", 0.8, marks=pytest.mark.slow),
+    pytest.param("group", 1.5, marks=pytest.mark.slow),
+    pytest.param("group", 3.0, marks=pytest.mark.slow),
+    pytest.param("parent", 0.3, marks=pytest.mark.slow),
+    pytest.param("parent", 0.8, marks=pytest.mark.slow),
+    pytest.param("parent", 3.0, marks=pytest.mark.slow),
+]
+
+
+@pytest.mark.parametrize(("whom", "after"), MOMENTS)
+def test_ctrl_c_at_any_moment_of_fix_ends_in_one_line_and_exit_130(tmp_path: Path, whom: str, after: float) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from test_cli_support import ROOT
+
+    folder = tmp_path / "many"
+    before = _tree(folder, 200)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "fix", "--jobs", "2", str(folder)],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    time.sleep(after)
+    if whom == "group":
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        os.kill(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    # A Ctrl-C inside an ``exec`` of the imports (dataclasses make their methods so) leaves CPython to exit
+    # by the signal itself, which shells report as 130 too.
+    assert process.returncode in (130, -signal.SIGINT), err
+    assert err.splitlines()[-1] == "cleaner: interrupted", err
+    assert "Traceback" not in err and "Error" not in err, err
+    assert not [p for p in folder.rglob("*") if p.name.startswith(".")], "temporary files left behind"
+    cleaned = {p: text for p, text in before.items() if Path(p).read_bytes() != text}
+    assert all(Path(p).read_text(encoding="utf-8").strip() for p in cleaned)

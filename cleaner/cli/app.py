@@ -69,12 +69,12 @@ def terminate_as_interrupt() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command; returns the exit code."""
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
-    args = parse(argv, stderr)
-    if isinstance(args, int):
-        return args
     report: Reporter | None = None
     try:
         with terminate_as_interrupt():
+            args = parse(argv, stderr)
+            if isinstance(args, int):
+                return args
             prepared = prepare(args, stderr)
             if isinstance(prepared, int):
                 return prepared
