@@ -171,3 +171,17 @@ def test_ctrl_c_at_any_moment_of_fix_ends_in_one_line_and_exit_130(tmp_path: Pat
     assert not [p for p in folder.rglob("*") if p.name.startswith(".")], "temporary files left behind"
     cleaned = {p: text for p, text in before.items() if Path(p).read_bytes() != text}
     assert all(Path(p).read_text(encoding="utf-8").strip() for p in cleaned)
+
+
+def test_the_licence_is_an_spdx_expression_that_the_build_backend_reads() -> None:
+    """``project.license`` as a table is deprecated (setuptools warns on every build); a string needs setuptools 77."""
+    import re
+    import tomllib
+
+    from test_cli_support import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "MIT"
+    (backend,) = [r for r in project["build-system"]["requires"] if r.startswith("setuptools")]
+    floor = re.fullmatch(r"setuptools>=(\d+)(?:\.\d+)*", backend)
+    assert floor is not None and int(floor.group(1)) >= 77
