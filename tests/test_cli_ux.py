@@ -185,3 +185,25 @@ def test_the_licence_is_an_spdx_expression_that_the_build_backend_reads() -> Non
     (backend,) = [r for r in project["build-system"]["requires"] if r.startswith("setuptools")]
     floor = re.fullmatch(r"setuptools>=(\d+)(?:\.\d+)*", backend)
     assert floor is not None and int(floor.group(1)) >= 77
+
+
+def test_the_summary_counts_blocks_and_removed_holds_runs_of_them(tmp_path: Path) -> None:
+    """The summary counts each block removed; ``removed`` merges adjacent blocks of one kind (a line each)."""
+    from collections import Counter
+
+    import cleaner
+
+    samples = copy_samples(tmp_path)
+    summary = run("check", *(samples / name for name in NAMES)).err.splitlines()[-1]
+    counted = dict(pair.rsplit(" ", 1) for pair in summary.removeprefix("cleaner: blocks removed: ").split(", "))
+    blocks: Counter[str] = Counter()
+    in_runs: Counter[str] = Counter()
+    runs = 0
+    for name in NAMES:
+        result = cleaner.clean((samples / name).read_text(encoding="utf-8"))
+        blocks.update(b.kind for b in result.blocks if not b.kept)
+        for removal in result.removed:
+            in_runs[removal.kind] += removal.text.count("\n") + 1
+        runs += len(result.removed)
+    assert {kind: int(n) for kind, n in counted.items()} == dict(blocks) == dict(in_runs)
+    assert runs < sum(blocks.values()), "the samples have runs of several blocks of one kind"
