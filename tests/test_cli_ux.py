@@ -207,3 +207,26 @@ def test_the_summary_counts_blocks_and_removed_holds_runs_of_them(tmp_path: Path
         runs += len(result.removed)
     assert {kind: int(n) for kind, n in counted.items()} == dict(blocks) == dict(in_runs)
     assert runs < sum(blocks.values()), "the samples have runs of several blocks of one kind"
+
+
+def test_a_large_single_input_shows_progress_by_bytes_on_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cleaner.cli.report as reporting
+    from test_cli_support import TTY, expected
+
+    samples = copy_samples(tmp_path)
+    by_size = sorted(NAMES, key=lambda name: (samples / name).stat().st_size)
+    big, little = samples / by_size[-1], samples / by_size[0]
+    monkeypatch.setattr(reporting, "BIG", big.stat().st_size)  # this one file is "large"
+    monkeypatch.setattr(reporting, "TICK", 0.01)
+    err = TTY()
+    result = run("clean", big, stderr=err)
+    assert result.code == 0 and result.out == expected(big.name), "stdout holds the text, nothing else"
+    total = f"{big.stat().st_size / 1024:.2f}kB"
+    assert f"0.00B/{total} cleaned [00:00]" in result.err, result.err
+    assert result.err.count("\r") > 2, "redrawn while the file is cleaned"
+    plain = run("clean", big)  # not a terminal: no bar
+    assert plain.out == result.out and "\r" not in plain.err
+    small = run("clean", little, stderr=TTY())  # under the size, and few: no bar
+    assert "\r" not in small.err

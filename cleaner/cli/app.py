@@ -22,7 +22,7 @@ from typing import TextIO
 from cleaner.cli.clean import avoided, output_problem, run_clean
 from cleaner.cli.explain import run_explain
 from cleaner.cli.fix import run_fixing
-from cleaner.cli.inputs import count_inputs
+from cleaner.cli.inputs import measure_inputs
 from cleaner.cli.options import build_parser, load_config
 from cleaner.cli.outcome import FIXING, INTERRUPTED, OK, TERMINATED, USAGE, exit_code
 from cleaner.cli.pool import default_jobs
@@ -110,8 +110,8 @@ def prepare(args: argparse.Namespace, stderr: TextIO) -> tuple[Config, Reporter]
     if problem is not None:
         print(f"cleaner: {problem}", file=stderr)
         return USAGE
-    total = count_inputs(args.paths, config, avoid) if verbosity > QUIET and stderr.isatty() else None
-    report = Reporter(stderr, args.command, verbosity, total)
+    total, size = measure_inputs(args.paths, config, avoid) if verbosity > QUIET and stderr.isatty() else (None, 0)
+    report = Reporter(stderr, args.command, verbosity, total, size)
     if source is not None and verbosity >= VERBOSE:
         report.say(f"options from {source}")
     return config, report

@@ -128,10 +128,3 @@ def find_files(
                 if matches(path, root, include) and not matches(path, root, exclude) and path.is_file():
                     if not (avoid and os.path.realpath(path) in avoid):
                         yield path, root
-
-
-def count_files(
-    paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str] = (), avoid: Collection[str] = ()
-) -> int:
-    """How many files :func:`find_files` would give (for a progress bar)."""
-    return sum(1 for _ in find_files(paths, include, exclude, avoid))
