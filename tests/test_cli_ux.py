@@ -107,6 +107,8 @@ def test_json_output_is_one_array_for_any_count(tmp_path: Path, inputs: list[int
     records = json.loads(result.out)
     assert isinstance(records, list)
     assert [r["id"] for r in records] == [Path(NAMES[i]).stem for i in ids]
+    explained = json.loads(run("explain", "-f", "json", *paths).out)
+    assert [e["source"] for e in explained] == [str(samples / NAMES[i]) for i in ids]
     if not inputs:
         assert result.out == "[]\n"
 
