@@ -174,7 +174,7 @@ def default_pipeline(config: Config | None = None, templates: Templates | None =
         split_blocks,
         named("label_title", functools.partial(label_title, typography=config.typography)),
         StripTemplates(templates),
-        StripChrome(config.disable, model=config.model),
+        StripChrome(config.disable, model=config.model, keep=config.keep),
         label_tags,
         named(
             "detect_language",

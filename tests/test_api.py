@@ -121,3 +121,96 @@ def test_mojibake_is_repaired_and_logged():
 def test_short_text_gets_no_language():
     assert cleaner.clean("Hello there.").metadata["language"] is None
     assert cleaner.clean("Hello there.", language="en").metadata["language"] == "en"
+
+
+SHORT = "Talks go on\n\nThe talks went on for hours on Monday at the town's café, officials said.\n"
+
+
+@pytest.mark.parametrize(
+    "data", [SHORT.encode("utf-8"), bytearray(SHORT.encode("utf-16")), SHORT.encode("cp1252")], ids=["utf-8", "utf-16", "cp1252"]
+)
+def test_clean_decodes_bytes_as_the_command_decodes_a_file(data, tmp_path):
+    from test_cli_support import run
+
+    (tmp_path / "a.txt").write_bytes(bytes(data))
+    assert cleaner.clean(data).text == run("clean", tmp_path / "a.txt").out == cleaner.clean(SHORT).text
+
+
+@pytest.mark.parametrize(
+    ("options", "config"),
+    [
+        ({"typography": True}, Config(typography=True)),
+        ({"keep": ["byline"], "typos": False}, Config(keep=["byline"], typos=False)),
+        ({"keep": "byline"}, Config(keep=["byline"])),
+    ],
+)
+def test_clean_takes_a_mapping_of_options_as_its_config(options, config):
+    assert cleaner.clean(ARTICLE, options).to_dict() == cleaner.clean(ARTICLE, config).to_dict()
+    assert cleaner.clean(ARTICLE, options).to_dict() != cleaner.clean(ARTICLE).to_dict()
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"),
+    [
+        (lambda: cleaner.clean(None), TypeError, "clean\\(\\) takes the text as str \\(or bytes\\), not NoneType"),
+        (lambda: cleaner.clean(3), TypeError, "not int; for a web page use clean_html"),
+        (lambda: cleaner.clean_html(None), TypeError, "clean_html\\(\\) takes the page as str or bytes, not NoneType"),
+        (lambda: cleaner.clean_html("<p>x</p>", {"typography": True}), TypeError, "takes the url as str"),
+        (lambda: cleaner.clean(ARTICLE, "typography"), TypeError, "config must be a Config or a mapping"),
+        (lambda: cleaner.clean(ARTICLE, {"typograpy": True}), ConfigError, "did you mean 'typography'"),
+        (lambda: cleaner.clean(b"\x89PNG\r\n\x1a\n\x00\x00IHDR"), Exception, "binary file \\(PNG image\\), not text"),
+    ],
+)
+def test_wrong_arguments_are_clear_errors(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+@pytest.mark.parametrize(
+    ("options", "field", "value"),
+    [
+        ({"keep": "caption"}, "keep", frozenset({"caption"})),  # a single kind
+        ({"keep": ("caption", "byline")}, "keep", frozenset({"caption", "byline"})),
+        ({"max_bytes": "10 MB"}, "max_bytes", 10_000_000),  # parsed as the TOML value is
+        ({"max_bytes": "64MiB"}, "max_bytes", 64 * 2**20),
+        ({"max_bytes": 1000}, "max_bytes", 1000),
+        ({"disable": ["fix_typos"]}, "disable", frozenset({"fix_typos"})),
+        ({"include": ["*.md"]}, "include", ("*.md",)),
+        ({"typos": False}, "typos", False),
+    ],
+)
+def test_config_rows_accepted(options, field, value):
+    config = Config(**options)
+    assert getattr(config, field) == value
+    assert hash(config) == hash(Config(**options)) and config == Config(**options)  # frozen, hashable: tuples inside
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"typos": "no"}, "option 'typos' takes true or false, not 'no'"),
+        ({"typography": 1}, "option 'typography' takes true or false, not 1"),
+        ({"typograpy": True}, "unknown option 'typograpy' \\(did you mean 'typography'\\?\\)"),
+        ({"max_bytes": "ten"}, "option 'max_bytes': a size is a number of bytes"),
+        ({"max_bytes": 0}, "max_bytes must be at least 1"),
+        ({"keep": 3}, "option 'keep' takes a list of strings, not 3"),
+        ({"disable": [1]}, "option 'disable' takes a list of strings"),
+        ({"language": "english"}, "language must be a language code"),
+    ],
+)
+def test_config_rows_refused_with_a_config_error(options, message):
+    with pytest.raises(ConfigError, match=message):
+        Config(**options)
+
+
+def test_config_of_lists_is_hashable_and_chains_are_cached_by_it():
+    from cleaner.cli.work import pipeline_for
+
+    config = Config(disable=["fix_typos"], keep=["caption"], include=["*.txt"])
+    assert isinstance(config.disable, frozenset) and isinstance(config.include, tuple)
+    assert pipeline_for(config) is pipeline_for(Config(disable=("fix_typos",), keep="caption", include=("*.txt",)))
+
+
+def test_a_kind_to_keep_is_checked_when_a_chain_is_built():
+    with pytest.raises(ConfigError, match="unknown kind 'captoin' \\(did you mean 'caption'\\?\\)"):
+        cleaner.clean(ARTICLE, keep="captoin")

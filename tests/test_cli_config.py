@@ -95,9 +95,9 @@ def test_include_exclude_and_disable_from_config(tmp_path: Path) -> None:
 def test_language_hint(tmp_path: Path) -> None:
     short = tmp_path / "short.txt"
     short.write_text("Kurz gesagt.\n", encoding="utf-8")
-    found = json.loads(run("explain", "--format", "json", "--language", "de", short).out)
+    (found,) = json.loads(run("explain", "--format", "json", "--language", "de", short).out)
     assert found["metadata"]["language"] == "de"
-    assert json.loads(run("explain", "--format", "json", short).out)["metadata"]["language"] is None
+    assert json.loads(run("explain", "--format", "json", short).out)[0]["metadata"]["language"] is None
 
 
 def test_the_readme_section_documents_every_command_option_and_exit_code() -> None:

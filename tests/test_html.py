@@ -86,7 +86,7 @@ def test_the_command_cleans_html_files_in_every_format(tmp_path: Path) -> None:
     (data / "sub" / "legacy.htm.gz").write_bytes(gzip.compress(page(charset="windows-1252").encode("cp1252")))
     clean = "\n\n".join(PARAGRAPHS) + "\n"
     assert run("clean", data / "library.html").out == clean
-    record = json.loads(run("clean", "-f", "json", data / "library.html").out)
+    (record,) = json.loads(run("clean", "-f", "json", data / "library.html").out)
     assert record["id"] == "library" and record["text"] == clean and record["metadata"]["authors"] == ["Jane Doe"]
     out = tmp_path / "out"
     for fmt in ("txt", "json", "jsonl"):

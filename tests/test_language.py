@@ -222,7 +222,8 @@ def test_the_command_line_and_pyproject_set_the_detector(tmp_path: Path) -> None
             [*command, "json", *flags, str(folder / "a.txt")], capture_output=True, text=True, env=env
         )
         assert done.returncode == 0, done.stderr
-        return json.loads(done.stdout)["metadata"]["language_score"]
+        (record,) = json.loads(done.stdout)
+        return record["metadata"]["language_score"]
 
     assert score() == guess(ENGLISH, "cld2")[1]
     assert score("--language-detector", "langdetect") == guess(ENGLISH, "langdetect")[1]

@@ -125,13 +125,19 @@ def test_top_bounds_the_views(corpus: Path, tmp_path: Path) -> None:
     assert run("report", corpus, "-o", tmp_path / "r.html", "--top", "0").code == 2
 
 
-def test_a_report_that_cannot_be_written_fails_in_one_line(tmp_path: Path) -> None:
-    result = run("report", SAMPLES / NAMES[0], "-o", tmp_path / "missing" / "r.html")
+def test_a_report_that_cannot_be_written_fails_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    import cleaner.cli.report_html
+
+    def full(path: object, text: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cleaner.cli.report_html, "write_atomic", full)
+    result = run("report", SAMPLES / NAMES[0], "-o", tmp_path / "r.html")
     assert result.code == 123
-    assert (
-        f"cleaner: {tmp_path / 'missing' / 'r.html'}: cannot write the report: No such file or directory" in result.err
-    )
-    assert "Traceback" not in result.err and not (tmp_path / "missing").exists()
+    assert f"cleaner: {tmp_path / 'r.html'}: cannot write the report: No space left on device" in result.err
+    assert "Traceback" not in result.err and not (tmp_path / "r.html").exists()
 
 
 def test_progress_shows_on_a_terminal(tmp_path: Path) -> None:

@@ -22,12 +22,12 @@ from typing import TextIO
 from cleaner.cli.clean import avoided, output_problem, run_clean
 from cleaner.cli.explain import run_explain
 from cleaner.cli.fix import run_fixing
-from cleaner.cli.inputs import count_inputs
+from cleaner.cli.inputs import measure_inputs
 from cleaner.cli.options import build_parser, load_config
 from cleaner.cli.outcome import FIXING, INTERRUPTED, OK, TERMINATED, USAGE, exit_code
 from cleaner.cli.pool import default_jobs
 from cleaner.cli.report import NORMAL, QUIET, VERBOSE, Reporter
-from cleaner.cli.report_html import run_report
+from cleaner.cli.report_html import report_avoided, report_problem, run_report
 from cleaner.cli.style import Style, color_enabled
 from cleaner.config import Config, ConfigError
 
@@ -69,12 +69,12 @@ def terminate_as_interrupt() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command; returns the exit code."""
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
-    args = parse(argv, stderr)
-    if isinstance(args, int):
-        return args
     report: Reporter | None = None
     try:
         with terminate_as_interrupt():
+            args = parse(argv, stderr)
+            if isinstance(args, int):
+                return args
             prepared = prepare(args, stderr)
             if isinstance(prepared, int):
                 return prepared
@@ -102,11 +102,16 @@ def prepare(args: argparse.Namespace, stderr: TextIO) -> tuple[Config, Reporter]
     except ConfigError as error:
         print(f"cleaner: {error}", file=stderr)
         return USAGE
-    if getattr(args, "output", None) and (problem := output_problem(args.paths, args.output)) is not None:
+    if args.command == "report":
+        problem, avoid = report_problem(args.output), report_avoided(args)
+    else:
+        problem = output_problem(args.paths, args.output) if getattr(args, "output", None) else None
+        avoid = avoided(args)
+    if problem is not None:
         print(f"cleaner: {problem}", file=stderr)
         return USAGE
-    total = count_inputs(args.paths, config, avoided(args)) if verbosity > QUIET and stderr.isatty() else None
-    report = Reporter(stderr, args.command, verbosity, total)
+    total, size = measure_inputs(args.paths, config, avoid) if verbosity > QUIET and stderr.isatty() else (None, 0)
+    report = Reporter(stderr, args.command, verbosity, total, size)
     if source is not None and verbosity >= VERBOSE:
         report.say(f"options from {source}")
     return config, report

@@ -1,7 +1,7 @@
 """``cleaner clean``: the clean text (or JSON) of every input, on stdout or under ``-o DIR``.
 
 With several inputs, ``txt`` output puts a ``==> source <==`` header before
-each text, ``json`` makes one array and ``jsonl`` one line per input.  Under
+each text; ``json`` is always one array (``[]`` for none) and ``jsonl`` one line per input.  Under
 ``-o DIR`` each input file gets one output file, mirroring the input tree:
 ``a/b.txt`` and ``a/b.html`` give ``a/b.<format>``; the records of a JSONL or
 WARC file all go, in order, to the one output of that file (``txt``: each
@@ -237,10 +237,27 @@ class Outputs:
 
 
 class Printer:
-    """Writes outputs to stdout: a single input's output as it is, several with separators.
+    """Writes outputs to stdout: ``json`` always as one array, the others a single input's output as it is,
+    several with separators.
 
-    Whether there are several is known at the second input (failed ones count,
-    as in ``head``), so the first output is held until then.
+    ``json`` is an array whatever the count (``[]`` when nothing was cleaned), so a reader parses
+    one shape.  For ``txt``, whether there are several inputs is known at the second one (failed
+    ones count, as in ``head``), so the first output is held until then.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> printer = Printer(out, "json")
+    >>> printer.close()
+    >>> out.getvalue()
+    '[]\\n'
+    >>> out = io.StringIO()
+    >>> printer = Printer(out, "json")
+    >>> printer.input(("a.txt", '{"id": "a"}\\n'))
+    >>> printer.close()
+    >>> print(out.getvalue(), end="")
+    [
+    {"id": "a"}
+    ]
     """
 
     def __init__(self, stdout: TextIO, fmt: str) -> None:
@@ -251,12 +268,14 @@ class Printer:
     def input(self, output: tuple[str, str] | None) -> None:
         """One more input: its ``(source, output)``, or ``None`` when it failed."""
         self.inputs += 1
+        if self.fmt == "json":
+            if output is not None:
+                self._many(*output)
+            return
         if self.inputs == 1:
             self.held = output
             return
         if self.inputs == 2:
-            if self.fmt == "json":
-                self.stdout.write("[\n")
             if self.held is not None:
                 self._many(*self.held)
             self.held = None
@@ -268,17 +287,17 @@ class Printer:
         if self.fmt == "txt":
             self.stdout.write(f"{'' if first else chr(10)}==> {source} <==\n{text}")
         elif self.fmt == "json":
-            self.stdout.write(("" if first else ",\n") + text.rstrip("\n"))
+            self.stdout.write(("[\n" if first else ",\n") + text.rstrip("\n"))
         else:
             self.stdout.write(text)
         self.written += 1
 
     def close(self) -> None:
         """Write what is held, or close the JSON array."""
-        if self.inputs == 1 and self.held is not None:
+        if self.fmt == "json":
+            self.stdout.write("\n]\n" if self.written else "[]\n")
+        elif self.inputs == 1 and self.held is not None:
             self.stdout.write(self.held[1])
-        elif self.inputs > 1 and self.fmt == "json":
-            self.stdout.write("\n]\n")
 
 
 def avoided(args: argparse.Namespace) -> Collection[str]:

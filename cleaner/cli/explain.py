@@ -7,7 +7,7 @@ decision table that decided, and, where the block model weighed the block, its
 probability that the block is prose against the threshold it was held to (a
 rule's claim stands below the veto; a block no rule names is dropped below its
 threshold), a veto and what it overruled, and the round.  With ``--format json``
-the same as one object per input (an array for several).
+the same as one array of one object per input (``[]`` for none).
 
 >>> from cleaner.io.readers import Item
 >>> result = clean_item(Item("a.txt", "a", text="Talks go on\\n\\nBy Jane Doe\\n\\nThe talks went on for hours.\\n"), Config())
@@ -140,6 +140,5 @@ def run_explain(args: argparse.Namespace, config: Config, stdout: TextIO, report
                 entry.source, CHANGED if result.text != entry.text else UNCHANGED, removed=removed_kinds(result, config)
             )
         )
-    if args.format == "json" and (objects or inputs > 1):
-        chosen: Any = objects[0] if inputs == 1 else objects
-        stdout.write(json.dumps(chosen, ensure_ascii=False, indent=2) + "\n")
+    if args.format == "json":  # one array whatever the count, as clean -f json prints
+        stdout.write(json.dumps(objects, ensure_ascii=False, indent=2) + "\n")

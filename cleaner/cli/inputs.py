@@ -35,7 +35,7 @@ from cleaner.cli.pool import Work
 from cleaner.cli.work import failure
 from cleaner.config import Config
 from cleaner.io.errors import BinaryInput
-from cleaner.io.files import count_files, selected
+from cleaner.io.files import find_files, selected
 from cleaner.io.readers import Item, file_kind, read_inputs
 
 STDIN = "-"
@@ -115,6 +115,25 @@ def skip_file(item: Item, noted: set[str]) -> Outcome:
     return Outcome(file, SKIPPED, message="fix, check and diff only rewrite whole plain-text files")
 
 
-def count_inputs(paths: Sequence[str], config: Config, avoid: Collection[str] = ()) -> int:
-    """About how many inputs there are (files; a file of records counts once), for a progress bar."""
-    return sum(1 if given == STDIN else count_files([given], config.include, config.exclude, avoid) for given in paths)
+def measure_inputs(paths: Sequence[str], config: Config, avoid: Collection[str] = ()) -> tuple[int, int]:
+    """About how many inputs there are (files; a file of records counts once) and their bytes (on disk), for a
+    progress bar; standard input counts one, of no known size.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Some text.\\n"), (folder / "b.png").write_bytes(b"x")
+    >>> measure_inputs([str(folder), "-"], Config())
+    (2, 11)
+    """
+    count = size = 0
+    for given in paths:
+        if given == STDIN:
+            count += 1
+            continue
+        for path, _root in find_files([given], config.include, config.exclude, avoid):
+            count += 1
+            try:
+                size += path.stat().st_size
+            except OSError:  # gone, or unreadable: said when it is read
+                pass
+    return count, size

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cleaner import __version__
 from cleaner.cli.style import COLOR_MODES
-from cleaner.config import Config, ConfigError, find_pyproject
+from cleaner.config import Config, ConfigError, did_you_mean, find_pyproject
 
 FORMATS = ("txt", "json", "jsonl")
 
@@ -48,7 +48,10 @@ HELP = {
     "report": "clean files and folders as clean does, and write one self-contained HTML report of what cleaning did",
 }
 
-EPILOG = "exit codes: 0 nothing to do, 1 files changed (fix) or would change (check, diff), 2 bad usage or config, 123 an input failed"
+EPILOG = (
+    "exit codes: 0 nothing to do, 1 files changed (fix) or would change (check, diff), 2 bad usage or config, "
+    "123 an input failed, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM)"
+)
 
 
 def positive(value: str) -> int:
@@ -139,13 +142,41 @@ def shared_options() -> argparse.ArgumentParser:
     return shared
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, with one sub-command per job."""
-    parser = argparse.ArgumentParser(
-        prog="cleaner", description="Scraped news in, clean text and metadata out.", epilog=EPILOG
-    )
+def unrecognized(extras: Sequence[str], known: Sequence[str]) -> str:
+    """The error for arguments no option takes, with a "did you mean" for a mistyped option.
+
+    >>> unrecognized(["--typograpy"], ["--typography", "--typos", "--keep"])
+    "unrecognized arguments: --typograpy (did you mean '--typography'?)"
+    >>> unrecognized(["--kep=caption", "extra"], ["--keep"])
+    "unrecognized arguments: --kep=caption extra (did you mean '--keep'?)"
+    """
+    hints = [did_you_mean(e.split("=", 1)[0], known) for e in extras if e.startswith("--")]
+    return f"unrecognized arguments: {' '.join(extras)}{next((h for h in hints if h), '')}"
+
+
+class Parser(argparse.ArgumentParser):
+    """The top-level parser: an argument no option takes is an error of its sub-command, under that usage."""
+
+    commands: dict[str, argparse.ArgumentParser]
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: None = None) -> argparse.Namespace:  # type: ignore[override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = self.commands.get(getattr(parsed, "command", None) or "", self)
+            command.error(unrecognized(extras, sorted(command._option_string_actions)))
+        return parsed
+
+
+def build_parser() -> Parser:
+    """The argument parser, with one sub-command per job.
+
+    >>> build_parser().commands["clean"].prog
+    'cleaner clean'
+    """
+    parser = Parser(prog="cleaner", description="Scraped news in, clean text and metadata out.", epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.commands = commands.choices
     shared = shared_options()
     paths_help = "files, or folders (searched recursively)"
 

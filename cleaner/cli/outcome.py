@@ -89,7 +89,11 @@ class Tally:
         return ", ".join(parts)
 
     def removals(self) -> str:
-        """One line: blocks removed by kind, most frequent first (empty when nothing was removed)."""
+        """One line: blocks removed by kind, most frequent first (empty when nothing was removed).
+
+        Blocks are counted, each one, as ``explain`` lists them (a result's ``removed`` takes
+        adjacent blocks of one kind together, as one entry).
+        """
         if not self.kinds:
             return ""
         ranked = sorted(self.kinds.items(), key=lambda pair: (-pair[1], pair[0]))

@@ -7,7 +7,8 @@ so a large folder is never held in memory whole.  Workers share no state with
 the parent: on Linux they are forked from multiprocessing's ``forkserver``, a
 fresh interpreter that has cleaned one text first (:mod:`cleaner.cli.warm`), so
 each starts warm and shares those pages with it; elsewhere each is spawned, a
-fresh interpreter of its own.
+fresh interpreter of its own.  Ctrl-C is the parent's: it stops the run, and
+the processes it starts never see it (:func:`starting`).
 
 >>> from cleaner.cli.outcome import UNCHANGED
 >>> from cleaner.cli.work import fix_outcome
@@ -19,10 +20,12 @@ fresh interpreter of its own.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +36,7 @@ from cleaner.cli.outcome import FAILED, Outcome
 from cleaner.cli.work import guarded
 from cleaner.config import Config
 from cleaner.io.readers import Item
+from cleaner.io.write import signals_deferred
 
 #: An input still to do, or one whose outcome is already known (a read error, a note).
 Work = Item | Outcome
@@ -138,6 +142,32 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return context
 
 
+@contextlib.contextmanager
+def starting() -> Iterator[None]:
+    """While processes are started: Ctrl-C (and SIGTERM) wait until the block ends, and what it starts never sees Ctrl-C.
+
+    SIGINT is blocked for the block (where the system can block it): the processes
+    started meanwhile (the workers' server, the resource tracker, the workers) are born
+    with it blocked and keep it so, whatever they are doing when a terminal's Ctrl-C
+    reaches the whole process group; this process gets it once the block ends, when
+    every worker started is known and so is joined as the run stops, not left to fail
+    on its own half started.
+
+    >>> with starting():
+    ...     pass
+    """
+    with signals_deferred():
+        mask = getattr(signal, "pthread_sigmask", None)
+        if mask is None or threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        held = mask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            mask(signal.SIG_SETMASK, held)
+
+
 def _chunks(entries: Iterator[In]) -> Iterator[list[In]]:
     while chunk := list(islice(entries, CHUNK)):
         yield chunk
@@ -146,11 +176,13 @@ def _chunks(entries: Iterator[In]) -> Iterator[list[In]]:
 def _in_pool(
     function: Callable[[list[In]], list[Out]], chunks: Iterator[list[In]], jobs: int
 ) -> Iterator[tuple[list[In], list[Out] | BaseException]]:
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(), initializer=_quiet_worker)
+    with starting():  # its queues' locks start the resource tracker
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=worker_context(), initializer=_quiet_worker)
     flight: deque[tuple[list[In], Future[list[Out]]]] = deque()
     try:
         for chunk in chunks:
-            flight.append((chunk, pool.submit(function, chunk)))
+            with starting():  # a submit may start a worker (and the server it is forked from)
+                flight.append((chunk, pool.submit(function, chunk)))
             if len(flight) >= jobs * AHEAD:
                 yield _collect(*flight.popleft())
         while flight:

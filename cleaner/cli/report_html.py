@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
+from collections.abc import Collection
 from pathlib import Path
 
 from cleaner.cli.inputs import gather
@@ -46,6 +48,41 @@ from cleaner.strip.templates import Templates
 TOP = 50
 
 
+def report_problem(out: str) -> str | None:
+    """Why the report cannot be written to the file ``out`` (``None`` when it can), said before any cleaning.
+
+    The report is one file: it may already exist (it is replaced), and its folder is made
+    when missing, as ``clean -o`` makes its output tree; a folder, or a parent that is a
+    file or cannot be written, is refused.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> report_problem(str(folder / "report.html")), report_problem(str(folder / "new" / "r.html"))
+    (None, None)
+    >>> report_problem(str(folder))  # doctest: +ELLIPSIS
+    '-o ...: is a folder; give the report a file name (-o ....html)'
+    >>> _ = (folder / "a.txt").write_text("A.")
+    >>> report_problem(str(folder / "a.txt" / "r.html"))  # doctest: +ELLIPSIS
+    '-o .../a.txt/r.html: .../a.txt is not a folder'
+    """
+    target = Path(out)
+    if target.is_dir():
+        return f"-o {out}: is a folder; give the report a file name (-o {target / 'report.html'})"
+    parent = target.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        return f"-o {out}: {parent} is not a folder"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"-o {out}: cannot write in {parent} (permission denied)"
+    return None
+
+
+def report_avoided(args: argparse.Namespace) -> Collection[str]:
+    """What a report run must not read: the report itself, when it lies among the inputs."""
+    return frozenset({os.path.realpath(args.output)})
+
+
 def summary_outcome(item: Item, config: Config, templates: Templates | None = None) -> Outcome:
     """Clean one item (as ``clean`` does) and send back its summary, as JSON, in the outcome's output."""
     result = clean_item(item, config, templates) if templates else clean_item(item, config)
@@ -56,9 +93,10 @@ def summary_outcome(item: Item, config: Config, templates: Templates | None = No
 
 def run_report(args: argparse.Namespace, config: Config, report: Reporter, jobs: int) -> None:
     """Clean every input, add up what happened, write the page to ``args.output``."""
-    work = functools.partial(summary_outcome, templates=corpus_templates(args.paths, config, jobs=jobs))
+    avoid = report_avoided(args)
+    work = functools.partial(summary_outcome, templates=corpus_templates(args.paths, config, avoid=avoid, jobs=jobs))
     totals = Totals(top=args.top)
-    for _entry, outcome in run_ordered(work, gather(args.paths, config), config, jobs):
+    for _entry, outcome in run_ordered(work, gather(args.paths, config, avoid=avoid), config, jobs):
         if outcome.status in (CHANGED, UNCHANGED):
             totals.add(Summary.from_json(outcome.output))
             outcome = Outcome(outcome.source, outcome.status, removed=outcome.removed)  # the summary is counted
@@ -69,6 +107,7 @@ def run_report(args: argparse.Namespace, config: Config, report: Reporter, jobs:
         report.outcome(outcome)
     target = Path(args.output)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, render(totals, list(args.paths)))
     except OSError as error:
         report.outcome(Outcome(str(target), FAILED, message=f"cannot write the report: {error.strerror or error}"))

@@ -101,7 +101,7 @@ def find_files(
 
     Files come in a stable order (sorted within each folder), so runs are
     reproducible.  ``avoid`` holds real paths (``os.path.realpath``) of
-    folders never to enter.
+    folders never to enter and files never to read (an output of the run).
     """
     for given in paths:
         root = Path(given)
@@ -126,11 +126,5 @@ def find_files(
                     continue
                 path = here / name
                 if matches(path, root, include) and not matches(path, root, exclude) and path.is_file():
-                    yield path, root
-
-
-def count_files(
-    paths: Sequence[str | Path], include: Sequence[str], exclude: Sequence[str] = (), avoid: Collection[str] = ()
-) -> int:
-    """How many files :func:`find_files` would give (for a progress bar)."""
-    return sum(1 for _ in find_files(paths, include, exclude, avoid))
+                    if not (avoid and os.path.realpath(path) in avoid):
+                        yield path, root

@@ -20,8 +20,11 @@ kind of container it sits in (a menu is ``navigation``, a share bar
 claimed title could be a title too, neither is taken (a subheading is not a
 second title); a page that names its title has it labelled already.
 
-The pass is repeated on what it keeps until it keeps everything, so that
-cleaning clean text changes nothing.  A repeat asks little: the rules that
+The pass is repeated on what the text will show (the blocks it keeps, and
+those of the kinds the config keeps in the text) until a pass takes nothing
+more out of it, so that cleaning clean text changes nothing, whatever is kept:
+a kept caption that ends up on top of the text is read again as a fresh
+cleaning of that text would read it.  A repeat asks little: the rules that
 read nothing but a block's text are asked once per block and zone, and the
 features are recomputed in one linear pass.
 
@@ -178,10 +181,13 @@ class _Round:
         return Why(row, self.number, prose, threshold if prose is not None else None, **more)
 
     def label(self, i: int, claim: Claim | Run) -> None:
-        """Label block ``i`` as a rule claims it (the model was not sure enough it is prose to veto)."""
+        """Label block ``i`` as a rule claims it (the model was not sure enough it is prose to veto).
+
+        A block labelled in an earlier round (of a kind kept in the text) brought its facts then.
+        """
         self.labels[i] = (claim.kind, claim.rule)
         self.whys[i] = self._why(i, claim.row, self.model.veto if self.model is not None else None)
-        if isinstance(claim, Claim):
+        if isinstance(claim, Claim) and self.blocks[i].kept:
             self.facts.extend(claim.facts)
 
     def drop_block(self, i: int, edge: bool) -> None:
@@ -335,8 +341,15 @@ class StripChrome:
 
     name = "strip_chrome"
 
-    def __init__(self, disable: Iterable[str] = (), model: str | None = None, scorer: Scorer | None = None) -> None:
+    def __init__(
+        self,
+        disable: Iterable[str] = (),
+        model: str | None = None,
+        scorer: Scorer | None = None,
+        keep: Iterable[str] = (),
+    ) -> None:
         off = set(disable)
+        self.keep = frozenset(keep)
         self.zones = frozenset(zone for name, zone in PASSES.items() if name not in off)
         self.use_model = MODEL_STEP not in off
         self.model_path = model
@@ -355,7 +368,7 @@ class StripChrome:
         facts: list[Fact] = []
         titled = any(f.field == "title" for f in doc.facts)  # the page named its title
         for number in range(1, MAX_ROUNDS + 1):
-            kept = [i for i, b in enumerate(blocks) if b.kept]
+            kept = [i for i, b in enumerate(blocks) if shown(b, self.keep)]
             if not kept:
                 break
             chosen = [blocks[i] for i in kept]
@@ -375,7 +388,19 @@ class StripChrome:
                 break
             facts.extend(r.facts)
             blocks = _apply(_explain(blocks, kept, r), kept, r)
+            if r.cut is None and all(shown(blocks[kept[k]], self.keep) for k in r.labels):
+                break  # the round took nothing out of the text: it is what the next round would read
         return doc.replace(blocks=tuple(blocks), facts=doc.facts + tuple(facts))
+
+
+def shown(block: Block, keep: frozenset[str]) -> bool:
+    """Whether ``block`` is in the clean text: it is kept, or its kind is one the config keeps.
+
+    >>> caption = Block("Jane Doe at the summit", "caption", "caption")
+    >>> shown(caption, frozenset()), shown(caption, frozenset({"caption"})), shown(Block("Prose."), frozenset())
+    (False, True, True)
+    """
+    return block.kept or block.kind in keep
 
 
 def strip_chrome(doc: Document) -> Document:
