@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
-from cleaner.lexicon import alternation, month_names, month_number, weekday_names, words
+from cleaner.lexicon import alternation, cached, month_names, month_number, weekday_names, words
 
 #: Offsets of the time-zone abbreviations that are not ambiguous, in minutes.
 ZONES = {
@@ -141,7 +140,7 @@ class Stamp:
         )
 
 
-@functools.cache
+@cached()
 def _grammar() -> dict[str, re.Pattern[str]]:
     month = rf"(?P<mon>{alternation(month_names())})\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"

@@ -4,7 +4,7 @@ An :class:`Asker` lives as long as the chrome step works on one document, over
 all its rounds.  For each text it keeps:
 
 - what the rules' gates read of it (:meth:`GateTable.scan`), found once;
-- which rules its gates admit (:data:`GATES`): a rule whose gate the text fails
+- which rules its gates admit (:func:`gates`): a rule whose gate the text fails
   could not claim it and is not asked;
 - the claim of each rule that reads nothing but the text, per zone: asked again
   in a later round, it gives the same answer.
@@ -21,6 +21,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
+from cleaner.lexicon import cached
 from cleaner.strip.claims import Claim, Context, Scan
 from cleaner.strip.phrases import Phrases
 from cleaner.strip.registry import RULES, Rule, rules_for
@@ -77,7 +78,7 @@ class GateTable:
     def scan(self, text: str) -> Scan | None:
         """What the gates read of ``text`` (``None`` when the text is one they cannot read: ask every rule).
 
-        >>> sorted(GATES.scan("Follow us on Twitter").lists)[:3], GATES.scan("two  spaces") is None
+        >>> sorted(gates().scan("Follow us on Twitter").lists)[:3], gates().scan("two  spaces") is None
         (['follow', 'sections', 'social'], True)
         """
         lowered = self.phrases.lowered(text)
@@ -110,14 +111,17 @@ class GateTable:
 
 
 _ANY = Context()
-#: The gates of every rule of the table.
-GATES = GateTable(RULES)
+@cached()
+def gates() -> GateTable:
+    """The gates of every rule of the table, built from the words in force (see :func:`cleaner.lexicon.cached`)."""
+    return GateTable(RULES)
 
 
 @dataclasses.dataclass
 class Asker:
     """What the rules have been asked of the texts of one document, and what they answered."""
 
+    gates: GateTable = dataclasses.field(default_factory=lambda: gates())
     scans: dict[str, Scan | None] = dataclasses.field(default_factory=dict)
     masks: dict[str, int] = dataclasses.field(default_factory=dict)
     claims: dict[tuple[str, str, str], Claim | None] = dataclasses.field(default_factory=dict)
@@ -125,18 +129,18 @@ class Asker:
     def scan(self, text: str) -> Scan | None:
         """What the gates read of ``text``."""
         if text not in self.scans:
-            self.scans[text] = GATES.scan(text)
+            self.scans[text] = self.gates.scan(text)
         return self.scans[text]
 
     def admits(self, rule: Rule, text: str, ctx: Context) -> bool:
         """Whether ``rule`` is worth asking of ``text`` in ``ctx``."""
-        if not self._mask(text) & GATES.bits[rule.name]:
+        if not self._mask(text) & self.gates.bits[rule.name]:
             return False
         return self._contextual(rule, text, ctx)
 
     def bit(self, rule: Rule) -> int:
         """The bit of ``rule`` in the masks."""
-        return GATES.bits[rule.name]
+        return self.gates.bits[rule.name]
 
     def mask(self, text: str) -> int:
         """The bits of the rules the gates of ``text`` admit, whatever the context."""
@@ -145,7 +149,7 @@ class Asker:
     def _mask(self, text: str) -> int:
         mask = self.masks.get(text)
         if mask is None:
-            mask = self.masks[text] = GATES.admitted(text, self.scan(text))
+            mask = self.masks[text] = self.gates.admitted(text, self.scan(text))
         return mask
 
     def _contextual(self, rule: Rule, text: str, ctx: Context) -> bool:
@@ -175,7 +179,7 @@ class Asker:
     def _ask(self, text: str, ctx: Context, rules: Sequence[Rule]) -> Claim | None:
         if len(text) > RULE_CHARS:
             return None
-        for rule in GATES.worth_asking(rules, self._mask(text)):
+        for rule in self.gates.worth_asking(rules, self._mask(text)):
             if rule.gate is not None and rule.gate.contextual and not self._contextual(rule, text, ctx):
                 continue
             classify = rule.classify

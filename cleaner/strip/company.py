@@ -20,14 +20,14 @@ import functools
 import re
 from collections.abc import Sequence
 
-from cleaner.lexicon import alternation, listed, phrase_pattern, words
+from cleaner.lexicon import alternation, cached, listed, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 #: How far above the end of the text a press-release section may start, in blocks.
 WINDOW = 12
 
 
-@functools.cache
+@cached()
 def _labelled(key: str) -> re.Pattern[str]:
     """A label from ``key`` followed by a number: "Tel.: +49 30 1234", "CNPJ: 12.345.678/0001-90"."""
     number = r"(?:n[o°º]\.?|nr\.?|number|núm\.?|n\.)?\s*[:.#]?\s*[+(]?[A-Z]{0,3}\s?\d"
@@ -65,7 +65,7 @@ _about = functools.partial(listed, "press_about", after=r"\s+(?P<name>\S.*)")
 _press_header = functools.partial(listed, "press_headers", after=r"\s*:?")
 
 
-@functools.cache
+@cached()
 def _opener() -> re.Pattern[str]:
     name = r"(?P<name>[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z0-9][\w&.'’\-]*|&|of|de|for)){0,5})"
     aside = r"(?:\s*\([^)]{1,60}\))?(?:,\s[^,]{1,80},)?"
@@ -135,7 +135,7 @@ def is_release(texts: Sequence[str], end: int) -> bool:
     return any(_says_release(t) for t in near)
 
 
-@functools.lru_cache(maxsize=4096)
+@cached(maxsize=4096)
 def _says_release(text: str) -> bool:
     """True when the head of one block says "press release" or names a wire service (asked once per block)."""
     return _release().search(text[:500]) is not None

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from cleaner.document import CONTAINER, NAMED, Fact, PageSignals
 from cleaner.errors import ConfigError, did_you_mean
+from cleaner.lexicon import words
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Classifier, Context, Gate, Scan
 from cleaner.strip.company import WINDOW as PRESS_WINDOW
@@ -163,8 +164,9 @@ def _under_the_title(text: str, ctx: Context, scan: Scan) -> bool:
     return ctx.where == HEAD and "title" in ctx.found
 
 
-#: The names a newsletter's own name ends with ("The Morning Briefing Newsletter").
-_NEWSLETTER_NAMES = ("newsletter", "nieuwsbrief", "boletín", "lettre d'information", "рассылка")
+def _newsletter_names() -> tuple[str, ...]:
+    """The names a newsletter's own name ends with ("The Morning Briefing Newsletter"), every language's."""
+    return words("newsletter_names")
 
 
 def _row(name: str, kind: str, source: str, summary: str, container: tuple[str, str] | None = None) -> Rule:
@@ -251,7 +253,7 @@ RULES: tuple[Rule, ...] = (
         "newsletter",
         "head tail middle",
         newsletter,
-        gate=Gate(lists=("newsletter_status", "offer_cta", "newsletter", "newsletter_cues"), parts=_NEWSLETTER_NAMES),
+        gate=Gate(lists=("newsletter_status", "offer_cta", "newsletter", "newsletter_cues"), parts=_newsletter_names),
     ),
     _rule("author-bio", "author-bio", "tail", author_bio, reads="authors", gate=Gate(lists=("bio",))),
     _rule("contact", "author-bio", "tail middle", contact, gate=Gate(reads=("contact",), test=could_be_contact)),
