@@ -111,6 +111,8 @@ class GateTable:
 
 
 _ANY = Context()
+
+
 @cached()
 def gates() -> GateTable:
     """The gates of every rule of the table, built from the words in force (see :func:`cleaner.lexicon.cached`)."""

@@ -16,7 +16,8 @@ import re
 from cleaner.document import Fact
 from cleaner.lexicon import alternation, cached, listed, month_names, weekday_names, words
 from cleaner.meta.dates import parse_stamp
-from cleaner.strip.claims import Claim, Context, name, word_count
+from cleaner.strip.claims import Claim, Context, name_pattern, word_count
+
 
 @cached()
 def _role() -> re.Pattern[str]:
@@ -36,7 +37,7 @@ def _byline_pattern() -> re.Pattern[str]:
     marker = alternation(words("byline"))
     joiner = rf"(?:\s*,\s*|\s+(?:{_joiners()})\s+|\s*&\s*)"
     outlet = alternation(words("byline_outlet"))
-    person = name()
+    person = name_pattern()
     return re.compile(
         rf"(?i:{marker})\s*:?\s+(?P<names>{person}(?:{joiner}{person}){{0,5}})(?P<rest>\s*(?:[,|/•·–—\-]|\s+(?:{outlet})\s+).*)?"
     )
@@ -66,7 +67,7 @@ def _name_separator() -> re.Pattern[str]:
 def _named_role() -> re.Pattern[str]:
     role = alternation(words("roles"))
     outlet = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&.'’\-]*\s+){0,4}"
-    person = name()
+    person = name_pattern()
     return re.compile(rf"(?P<names>{person}(?:\s+(?:{_joiners()})\s+{person})?)\s*[,|/–—-]\s*{outlet}(?i:{role})s?")
 
 
@@ -120,7 +121,7 @@ _BIO_SITE = [
 @cached()
 def _bio_opener() -> re.Pattern[str]:
     """A name, then a verb that opens a bio ("bio_verbs": "is", "writes", "covers")."""
-    return re.compile(rf"(?P<name>{name()})\s+(?:{alternation(words('bio_verbs'))})\b")
+    return re.compile(rf"(?P<name>{name_pattern()})\s+(?:{alternation(words('bio_verbs'))})\b")
 
 
 _bio_pattern = functools.partial(listed, "bio", after=r"(?!\w)")

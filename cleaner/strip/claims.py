@@ -145,8 +145,10 @@ def looks_like_body(text: str) -> bool:
 
 #: One capitalised name word: "Kamila", "O'Brien", "J.", "Jean-Luc", "McDonald", "DOE".
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]+)?(?![a-zà-öø-ÿа-яё])|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-žа-яё'’]*(?:[-'’][A-ZÀ-ÖØ-ÞА-Яa-zà-öø-ÿа-я][a-zà-öø-ÿа-яё]*)?\.?|[A-Z]\.)"
+
+
 @cached()
-def name() -> str:
+def name_pattern() -> str:
     """The pattern of a personal name of one to four words ("Kamila Aliyeva", "Ursula von der Leyen"), with
     the lower-case particles that may stand inside it ("name_particles")."""
     return rf"{NAME_WORD}(?:\s+(?:(?:{alternation(words('name_particles'))})\s+)*{NAME_WORD}){{0,3}}"
@@ -154,7 +156,7 @@ def name() -> str:
 
 @cached()
 def _name_re() -> re.Pattern[str]:
-    return re.compile(name())
+    return re.compile(name_pattern())
 
 
 def is_name(text: str) -> bool:

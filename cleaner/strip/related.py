@@ -93,6 +93,8 @@ def is_teaser(text: str) -> bool:
 
 
 _BULLET = re.compile(r"[-•*–]\s+(?P<item>\S.*)")
+
+
 def _title_case(text: str) -> bool:
     """True when every word but the small ones starts with a capital or a digit: a headline.
 
