@@ -5,11 +5,13 @@ live in data files, not in code.  Classifiers run before the language is
 known, so they usually ask for the union over every language.  Words that
 belong to no language (the names of networks) live in ``common.json``.
 
-More languages (or more words for a shipped one) are read from the folders
-named by the environment variable :data:`ENVIRONMENT` (``CLEANER_DATA``,
-several separated by ``os.pathsep``): each ``<lang>.json`` there is read
-after the shipped files.  Every loader here, and every pattern the rules build
-from the words, is cached per value of that variable (:func:`cached`).
+More languages (or more words for a shipped one) are read from extra folders:
+each ``<lang>.json`` there is read after the shipped files.  The folders are
+those the environment variable :data:`ENVIRONMENT` (``CLEANER_DATA``, several
+separated by ``os.pathsep``) names when the package is imported (so the command
+and its worker processes read them), or those a program gives :func:`use`.
+Every loader here, and every pattern the rules build from the words, is cached
+for the folders in force (:func:`cached`), and built again when they change.
 
 >>> month_number("December"), month_number("déc."), month_number("Foo")
 (12, 12, None)
@@ -38,13 +40,35 @@ COMMON = "common.json"
 P = ParamSpec("P")
 R = TypeVar("R")
 
+#: The extra folders in force, joined by ``os.pathsep`` (``None``: none).
+_folders: list[str | None] = [os.environ.get(ENVIRONMENT) or None]
+#: How to empty each cache of :func:`cached`.
+_CLEARS: list[Callable[[], None]] = []
+
+
+def use(*paths: str | os.PathLike[str]) -> tuple[Path, ...]:
+    """Read the extra languages of ``paths`` from now on (none: only the shipped ones), in place of those
+    in force; gives back the folders that were in force, so a caller can restore them.
+
+    >>> before = use("/nonexistent")
+    >>> folders(), use(*before), folders() == before
+    ((PosixPath('/nonexistent'),), (PosixPath('/nonexistent'),), True)
+    """
+    before = folders()
+    chosen = os.pathsep.join(str(p) for p in paths) or None
+    if chosen != _folders[0]:
+        _folders[0] = chosen
+        for clear in _CLEARS:
+            clear()
+    return before
+
 
 def cached(maxsize: int | None = None) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """:func:`functools.lru_cache` (unbounded by default), keyed also by the data folders in force.
+    """:func:`functools.lru_cache` (unbounded by default), emptied whenever the extra folders change.
 
-    What is built from the words (a list, a pattern, a verdict on a text) is kept for each value of
-    :data:`ENVIRONMENT`, so a caller that names other folders gets answers from their words, and
-    gets the earlier answers back when it names the earlier ones again.
+    What is built from the words (a list, a pattern, a verdict on a text) is kept for the folders in
+    force (:func:`use`): a caller that names other folders gets answers from their words only, and
+    the rules are asked as fast as through a plain cache.
 
     >>> @cached()
     ... def count() -> int:
@@ -54,27 +78,16 @@ def cached(maxsize: int | None = None) -> Callable[[Callable[P, R]], Callable[P,
     """
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
-        @functools.lru_cache(maxsize)
-        def keyed(folders: str | None, *args: Any, **kwargs: Any) -> R:
-            return function(*args, **kwargs)
-
-        @functools.wraps(function)
-        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            return keyed(os.environ.get(ENVIRONMENT), *args, **kwargs)
-
-        wrapper.cache_clear = keyed.cache_clear  # type: ignore[attr-defined]
-        return wrapper
+        kept = functools.lru_cache(maxsize)(function)
+        _CLEARS.append(kept.cache_clear)
+        return kept  # type: ignore[return-value]
 
     return decorate
 
 
 def folders() -> tuple[Path, ...]:
-    """The folders of extra data files that :data:`ENVIRONMENT` names, in order.
-
-    >>> import os; os.environ.get(ENVIRONMENT) is None and folders() == ()
-    True
-    """
-    return tuple(Path(p) for p in os.environ.get(ENVIRONMENT, "").split(os.pathsep) if p)
+    """The extra folders in force, in order (see :func:`use`)."""
+    return tuple(Path(p) for p in (_folders[0] or "").split(os.pathsep) if p)
 
 
 def _files() -> Iterator[tuple[str, str]]:

@@ -1,24 +1,30 @@
 """Languages are data: every language's words are in its data file, and a language is added with one file.
 
 The Swedish file below is written for these tests (Swedish is not shipped): a few stop words and the
-words of the byline, social, related and caption rules.  With its folder named by ``CLEANER_DATA`` the
-rules, their gates and the stop-word language detection use it; without, they do not.
+words of the byline, social, related and caption rules.  With its folder in force (``lexicon.use``, or
+``CLEANER_DATA`` when the package is imported) the rules, their gates and the stop-word language
+detection use it; without, they do not.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from cleaner import clean
-from cleaner.lexicon import ENVIRONMENT, common, folders, languages, words
+from cleaner.lexicon import ENVIRONMENT, common, folders, languages, use, words
 from cleaner.stopwords import best_language, stopword_languages, stopwords
 from cleaner.strip.ask import first_claim
 from cleaner.strip.claims import Context
 from cleaner.strip.related import related_group, related_header
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SWEDISH = {
     "language": "sv",
@@ -79,21 +85,28 @@ CASES = [
 
 
 @pytest.fixture
-def swedish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A folder holding ``sv.json``, named by ``CLEANER_DATA`` for the test."""
-    (tmp_path / "sv.json").write_text(json.dumps(SWEDISH, ensure_ascii=False), encoding="utf-8")
-    (tmp_path / "notes.json").write_text(json.dumps({"format": 1}), encoding="utf-8")  # not a language's
-    monkeypatch.setenv(ENVIRONMENT, str(tmp_path))
+def extra(tmp_path: Path) -> Iterator[Path]:
+    """A folder of extra data files, in force for the test (``use``), and the folders before it restored after."""
+    before = use(tmp_path)
     yield tmp_path
+    use(*before)
+
+
+@pytest.fixture
+def swedish(extra: Path) -> Path:
+    """The folder holding ``sv.json``."""
+    (extra / "sv.json").write_text(json.dumps(SWEDISH, ensure_ascii=False), encoding="utf-8")
+    (extra / "notes.json").write_text(json.dumps({"format": 1}), encoding="utf-8")  # not a language's
+    return extra
 
 
 @pytest.mark.parametrize(("text", "where", "rule"), CASES)
 def test_a_language_added_from_a_data_file_is_read_by_the_rules(
-    text: str, where: str, rule: str, swedish: Path, monkeypatch: pytest.MonkeyPatch
+    text: str, where: str, rule: str, swedish: Path
 ) -> None:
     claim = first_claim(text, Context(where))
     assert claim is not None and claim.rule == rule
-    monkeypatch.delenv(ENVIRONMENT)
+    use()
     assert first_claim(text, Context(where)) is None  # the rules know no Swedish of their own
 
 
@@ -105,15 +118,15 @@ def test_the_byline_gives_the_authors_and_the_related_header_its_section(swedish
     assert related_group(teasers, len(teasers)) == (1, ("section", "Sporten"))
 
 
-def test_the_language_is_told_from_its_stop_words(swedish: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_language_is_told_from_its_stop_words(swedish: Path) -> None:
     text = "Hon sa att det inte var så lätt, men att vi kan göra det nu och att han ska hjälpa till."
     assert "sv" in stopword_languages() and "och" in stopwords("sv")
     assert best_language([text])[0] == "sv"
-    monkeypatch.delenv(ENVIRONMENT)
+    use()
     assert "sv" not in stopword_languages() and best_language([text])[0] != "sv"
 
 
-def test_a_whole_text_loses_its_swedish_chrome(swedish: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_whole_text_loses_its_swedish_chrome(swedish: Path) -> None:
     body = (
         "Regeringen presenterade på tisdagen en ny plan för skolan, och den ska gälla från hösten. "
         "Ministern sa att det inte har varit lätt att komma överens, men att planen nu är klar."
@@ -121,7 +134,7 @@ def test_a_whole_text_loses_its_swedish_chrome(swedish: Path, monkeypatch: pytes
     text = f"Ny plan för skolan\n\nAv Anna Berg\n\n{body}\n\nFölj Anna Berg på Instagram och Facebook"
     kinds = [(b.kind, b.by) for b in clean(text).blocks]
     assert kinds == [("title", "title"), ("byline", "byline"), ("body", ""), ("social", "follow-prompt")]
-    monkeypatch.delenv(ENVIRONMENT)
+    use()
     kinds = [(b.kind, b.by) for b in clean(text).blocks]
     assert kinds[1] != ("byline", "byline") and kinds[3] == ("body", "")
 
@@ -132,15 +145,24 @@ def test_files_that_name_no_language_are_not_languages(swedish: Path) -> None:
     assert "facebook" in common()["networks"]
 
 
-def test_a_folder_adds_words_to_a_shipped_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "en.json").write_text(json.dumps({"language": "en", "byline": ["penned by"]}), encoding="utf-8")
-    monkeypatch.setenv(ENVIRONMENT, str(tmp_path))
+def test_a_folder_adds_words_to_a_shipped_language(extra: Path) -> None:
+    (extra / "en.json").write_text(json.dumps({"language": "en", "byline": ["penned by"]}), encoding="utf-8")
     assert "penned by" in words("byline", "en") and "written by" in words("byline", "en")
     claim = first_claim("Penned by Jane Doe", Context("head"))
     assert claim is not None and claim.rule == "byline"
 
 
-def test_every_word_list_is_data(tmp_path: Path) -> None:
+def test_the_folders_of_the_environment_are_read_at_import(tmp_path: Path) -> None:
+    """``CLEANER_DATA`` names the extra folders of a new process: the command's and its workers'."""
+    (tmp_path / "sv.json").write_text(json.dumps(SWEDISH, ensure_ascii=False), encoding="utf-8")
+    code = "from cleaner.strip.ask import first_claim; from cleaner.strip.claims import Context; "
+    code += "print(first_claim('Av Anna Berg', Context('head')).rule)"
+    env = {**os.environ, ENVIRONMENT: str(tmp_path), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "byline"
+
+
+def test_every_word_list_is_data() -> None:
     """Each shipped language is one file, its stop words in it; the keys are lists of words or of lists."""
     for code, data in languages().items():
         for key, value in data.items():
