@@ -45,7 +45,7 @@ def _byline_pattern() -> re.Pattern[str]:
 
 @cached()
 def _not_names() -> frozenset[str]:
-    return frozenset(month_names()) | frozenset(weekday_names()) | {"the", "a", "an", "this", "that"}
+    return frozenset(month_names()) | frozenset(weekday_names()) | frozenset(words("not_first_names"))
 
 
 def split_names(names: str) -> tuple[str, ...]:
@@ -108,14 +108,16 @@ def _name_and_role(text: str, ctx: Context) -> Claim | None:
     return Claim("byline", "byline-role", facts=(Fact("authors", names, "byline"),))
 
 
-_BIO_SITE = [
-    re.compile(
-        r"\bis\s+(?P<site>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:staff\s+|senior\s+|chief\s+)?(?:journalist|reporter|writer|correspondent|editor|columnist)"
-    ),
-    re.compile(
-        r"\b(?:journalist|reporter|writer|correspondent|editor|columnist|contributor)\s+(?:for|at|with)\s+(?P<site>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"
-    ),
-]
+@cached()
+def _bio_site() -> tuple[re.Pattern[str], ...]:
+    """Where a bio names the author's outlet: "is Example News' staff journalist", "reporter for Example News"
+    ("bio_roles", "bio_ranks", "bio_at")."""
+    role, rank, at = (alternation(words(key)) for key in ("bio_roles", "bio_ranks", "bio_at"))
+    site = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}"
+    return (
+        re.compile(rf"\bis\s+(?P<site>{site})['’]s?\s+(?:(?:{rank})\s+)?(?:{role})"),
+        re.compile(rf"\b(?:{role})\s+(?:{at})\s+(?P<site>(?:the\s+)?{site})"),
+    )
 
 
 @cached()
@@ -138,7 +140,7 @@ def author_bio(text: str, ctx: Context) -> Claim | None:
     if not (starts_with_author or opens_with_name) or not _bio_pattern().search(text):
         return None
     facts = []
-    for pattern in _BIO_SITE:
+    for pattern in _bio_site():
         if m := pattern.search(text):
             facts.append(Fact("site", m.group("site").strip(), "author-bio"))
             break

@@ -75,8 +75,12 @@ def _credit_tail() -> re.Pattern[str]:
     return re.compile(rf"[(\[|]\s*(?:{credit})s?\b[^()\[\]|]{{0,60}}[)\]]?\s*$", re.IGNORECASE)
 
 
-#: A gallery caption with its show/hide toggle: "… the new bridge. less", "… the new bridge ... more".
-_TOGGLE = re.compile(r"(?:[.!?\"”’)]\s+less|(?:\.\.\.|…)\s*more)\s*$", re.IGNORECASE)
+@cached()
+def _toggle() -> re.Pattern[str]:
+    """A gallery caption with its show/hide toggle: "… the new bridge. less", "… the new bridge ... more"
+    ("toggle_less", "toggle_more")."""
+    less, more = alternation(words("toggle_less")), alternation(words("toggle_more"))
+    return re.compile(rf"(?:[.!?\"”’)]\s+(?:{less})|(?:\.\.\.|…)\s*(?:{more}))\s*$", re.IGNORECASE)
 
 
 _caption_marker = functools.partial(listed, "caption_markers")
@@ -92,7 +96,7 @@ def caption(text: str, ctx: Context) -> Claim | None:
     n = word_count(text)
     if n > 60:
         return None
-    if n >= 6 and _TOGGLE.search(text):
+    if n >= 6 and _toggle().search(text):
         return Claim("caption", "caption-toggle")
     if _credit_tail().search(text) and n > 3:
         return Claim("caption", "caption-credit")
@@ -124,13 +128,19 @@ def _counter() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{item})s?\s*)?\d{{1,3}}\s*(?:(?:{of})\s*/?|/)\s*\d{{1,3}}", re.IGNORECASE)
 
 
+@cached()
+def _click_here() -> re.Pattern[str]:
+    """A block closing with "click here" ("click_here")."""
+    return re.compile(rf"\b(?:{alternation(words('click_here'))})[\s!:>»]*$", re.IGNORECASE)
+
+
 def embed(text: str, ctx: Context) -> Claim | None:
     """Claim a notice left by embedded media ("This content is not available…", "Click here …") or a gallery counter."""
     if word_count(text) > 25:
         return None
     if _counter().fullmatch(text.strip()):
         return Claim("embed", "gallery-counter")
-    if word_count(text) <= 12 and re.search(r"\bclick(?:ing)?\s+here[\s!:>»]*$", text, re.IGNORECASE):
+    if word_count(text) <= 12 and _click_here().search(text):
         return Claim("embed", "click-here")  # "GET THE APP BY CLICKING HERE"
     m = _embed_pattern().match(text.strip(" [(<"))
     if m is None:

@@ -164,9 +164,13 @@ def _under_the_title(text: str, ctx: Context, scan: Scan) -> bool:
     return ctx.where == HEAD and "title" in ctx.found
 
 
-def _newsletter_names() -> tuple[str, ...]:
-    """The names a newsletter's own name ends with ("The Morning Briefing Newsletter"), every language's."""
-    return words("newsletter_names")
+def _words_of(*keys: str) -> Callable[[], tuple[str, ...]]:
+    """The words of ``keys``, every language's, read when a gate first asks for them.
+
+    >>> "nieuwsbrief" in _words_of("newsletter_names")()
+    True
+    """
+    return lambda: tuple(w for key in keys for w in words(key))
 
 
 def _row(name: str, kind: str, source: str, summary: str, container: tuple[str, str] | None = None) -> Rule:
@@ -253,7 +257,10 @@ RULES: tuple[Rule, ...] = (
         "newsletter",
         "head tail middle",
         newsletter,
-        gate=Gate(lists=("newsletter_status", "offer_cta", "newsletter", "newsletter_cues"), parts=_newsletter_names),
+        gate=Gate(
+            lists=("newsletter_status", "offer_cta", "newsletter", "newsletter_cues"),
+            parts=_words_of("newsletter_names"),
+        ),
     ),
     _rule("author-bio", "author-bio", "tail", author_bio, reads="authors", gate=Gate(lists=("bio",))),
     _rule("contact", "author-bio", "tail middle", contact, gate=Gate(reads=("contact",), test=could_be_contact)),
@@ -271,10 +278,14 @@ RULES: tuple[Rule, ...] = (
         "embed",
         "head tail middle",
         embed,
-        gate=Gate(lists=("media_notices",), parts=("click",), test=_has_digit),
+        gate=Gate(lists=("media_notices",), parts=_words_of("click_here"), test=_has_digit),
     ),
     _rule(
-        "read-more", "related-links", "tail middle", read_more, gate=Gate(lists=("related",), parts=("also", "more"))
+        "read-more",
+        "related-links",
+        "tail middle",
+        read_more,
+        gate=Gate(lists=("related",), parts=_words_of("related_site")),
     ),
     _rule("title", "title", "head", title, reads="found after", gate=Gate(test=could_be_heading)),
     _rule(
@@ -284,7 +295,11 @@ RULES: tuple[Rule, ...] = (
         caption,
         reads="found",
         gate=Gate(
-            lists=("caption_markers",), parts=("less", "more"), chars="([|", test=_under_the_title, contextual=True
+            lists=("caption_markers",),
+            parts=_words_of("toggle_less", "toggle_more"),
+            chars="([|",
+            test=_under_the_title,
+            contextual=True,
         ),
     ),
     _rule("description", "description", "head", description, reads="found after", gate=Gate(test=could_be_heading)),

@@ -18,7 +18,15 @@ from cleaner.strip.claims import Claim, Context, Scan, ends_sentence, word_count
 
 _HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _URL = r"(?:https?://|www\.)\S+"
-_LINK_LINE = re.compile(rf"[^:\n]{{1,40}}:\s*{_URL}(?:\s*(?:,|and|&|\|)\s*{_URL})*\.?")
+
+
+@cached()
+def _link_line() -> re.Pattern[str]:
+    """A label, a colon and links: "Download: https://…", "More: https://… and https://…" ("name_joiners")."""
+    joiner = alternation(words("name_joiners"))
+    return re.compile(rf"[^:\n]{{1,40}}:\s*{_URL}(?:\s*(?:,|{joiner}|\|)\s*{_URL})*\.?")
+
+
 _prompt = functools.partial(listed, "social", after=r"(?!\w)")
 
 
@@ -34,7 +42,7 @@ def social(text: str, ctx: Context) -> Claim | None:
     if not stripped:
         # A bare link in the middle of a story is often the story's own (a list of links).
         return Claim("social", "handles") if text.strip() and ctx.where != "middle" else None
-    if ctx.where == "tail" and _LINK_LINE.fullmatch(text.strip()):
+    if ctx.where == "tail" and _link_line().fullmatch(text.strip()):
         return Claim("social", "link-line")  # "Download: https://…", "More Example Sports: https://… and https://…"
     if word_count(stripped) > 14:
         return _follow(text, ctx)
