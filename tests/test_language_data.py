@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -169,3 +170,17 @@ def test_every_word_list_is_data() -> None:
             if key not in ("language", "stopwords_source"):
                 assert isinstance(value, list), (code, key)
     assert set(stopword_languages()) == {"de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"}
+
+
+_ASKED = re.compile(r"""(?<!\w)(?:words|listed|phrase_pattern|_words_of|Phrases|Gate)\((?:[^()]*?)["'](?P<key>[a-z_]+)["']""")
+
+
+def test_every_key_of_the_data_is_read_and_every_key_read_is_data() -> None:
+    """No list sits unread in the files (as ``ago_phrases`` once did), and no rule asks for a list no file has."""
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "cleaner").rglob("*.py"))
+    keys = {k for data in [*languages().values(), common()] for k in data} - {"language", "stopwords_source"}
+    unread = sorted(k for k in keys if f'"{k}"' not in code and f"'{k}'" not in code)
+    assert unread == []
+    asked = {m.group("key") for m in _ASKED.finditer(code)}
+    assert "byline" in asked and "networks" in asked
+    assert sorted(asked - keys) == []
