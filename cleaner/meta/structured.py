@@ -452,7 +452,8 @@ def attrs_of(element: Any) -> str:
 #: A short element that is a byline: "By Jane Doe", "Written by Jane Doe and John Roe".
 @cached()
 def _said_by() -> re.Pattern[str]:
-    marker, label = alternation(words("author_markers")), alternation(words("author_labels"))
+    """A byline's opening: "By", "Written by" ("said_by"; never "Reviewed by"), or "Author:" ("author_labels")."""
+    marker, label = alternation(words("said_by")), alternation(words("author_labels"))
     return re.compile(rf"^(?:(?:{marker})\s*:?|(?:{label})\s*:)\s+(?P<names>.+)$", re.IGNORECASE)
 
 
