@@ -21,7 +21,17 @@ from cleaner.document import Block, Document
 #: A line this long that does not end a sentence may be hard-wrapped.
 WRAP_MIN = 40
 _ENDS_SENTENCE = re.compile(r"[.!?:;\"')\]»”’…]$")
-_RUNS_ON = re.compile(r"^[a-zà-öø-ÿα-ωа-я(]")
+
+
+def runs_on(line: str) -> bool:
+    """True when ``line`` may go on from the line above: it opens with a lower-case letter, of any script
+    that has case, or with a bracket.
+
+    >>> [runs_on(t) for t in ("until a deal", "łódź", "ёлка", "έτσι", "(AP)", "The end", "1990", "東京")]
+    [True, True, True, True, True, False, False, False]
+    """
+    first = line[:1]
+    return first == "(" or first.islower()
 
 
 def split_text(text: str) -> list[str]:
@@ -33,7 +43,7 @@ def split_text(text: str) -> list[str]:
         if not line:
             previous_runs_on = False
             continue
-        if previous_runs_on and _RUNS_ON.match(line):
+        if previous_runs_on and runs_on(line):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)

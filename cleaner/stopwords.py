@@ -1,6 +1,8 @@
 """Stop words per language, and how much of a text they make up.
 
-The lists are jusText's (BSD 2-Clause), in ``cleaner/data/stopwords/<lang>.txt``.
+Each language's list is the ``"stopwords"`` of its data file, ``cleaner/data/<lang>.json``
+(the shipped lists are jusText's, BSD 2-Clause; see ``cleaner/data/README.md``), so a
+language added from a data file alone (:mod:`cleaner.lexicon`) is told by its stop words too.
 Page-dump mode tells prose from page chrome by their density; other
 classifiers use them to tell a sentence from a list of names.
 """
@@ -10,35 +12,31 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from importlib import resources
+
+from cleaner.lexicon import cached, languages
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-@functools.cache
+@cached()
 def stopwords(language: str) -> frozenset[str]:
     """The stop words of ``language`` (ISO 639-1), empty when there is no list.
 
     >>> "the" in stopwords("en"), "der" in stopwords("de"), stopwords("xx")
     (True, True, frozenset())
     """
-    path = resources.files("cleaner.data").joinpath("stopwords", f"{language}.txt")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        return frozenset()
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    listed = languages().get(language, {}).get("stopwords", ())
+    return frozenset(w.strip().lower() for w in listed if w.strip())
 
 
-@functools.cache
+@cached()
 def stopword_languages() -> tuple[str, ...]:
-    """The languages that have a stop-word list.
+    """The languages that have a stop-word list, by code.
 
-    >>> "en" in stopword_languages()
-    True
+    >>> "en" in stopword_languages(), "ja" in stopword_languages()
+    (True, False)
     """
-    folder = resources.files("cleaner.data").joinpath("stopwords")
-    return tuple(sorted(e.name[:-4] for e in folder.iterdir() if e.name.endswith(".txt")))
+    return tuple(sorted(code for code in languages() if stopwords(code)))
 
 
 @functools.lru_cache(maxsize=512)
@@ -92,7 +90,7 @@ def best_language(
     return best
 
 
-@functools.lru_cache(maxsize=4096)
+@cached(maxsize=4096)
 def _coverage(text: str) -> Coverage:
     """How many words ``text`` has, and how many of them each language's list holds (in :func:`stopword_languages`
     order): what a text adds to :func:`best_language`'s counts, found once per text.
@@ -116,7 +114,7 @@ def coverage_of(words: Sequence[str]) -> Coverage:
     return len(words), tuple(counts)
 
 
-@functools.cache
+@cached()
 def _positions() -> dict[str, int]:
     return {language: i for i, language in enumerate(stopword_languages())}
 
@@ -145,7 +143,7 @@ def words_of(runs: Sequence[str]) -> list[str]:
     return out
 
 
-@functools.cache
+@cached()
 def _languages_of_words() -> dict[str, tuple[str, ...]]:
     """Each stop word, and the languages whose lists hold it (in their order), so a text's words are looked up once.
 

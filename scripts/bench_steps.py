@@ -4,7 +4,7 @@
 
 Each text passes once through the chain (a first pass: the process has not cleaned these texts
 before; the rules' one-time compiles are built first by
-``cleaner.strip.registry.prepare``, and imports warmed on the samples), and each step's time is
+``cleaner.strip.ask.prepare``, and imports warmed on the samples), and each step's time is
 summed over the texts. The ratio to ftfy's time on the same texts is what to compare across runs,
 because absolute times drift on a shared machine.
 
@@ -30,7 +30,7 @@ from benchsets import BenchSet  # noqa: E402
 import cleaner  # noqa: E402
 from cleaner.document import Document  # noqa: E402
 from cleaner.pipeline import default_pipeline, step_name  # noqa: E402
-from cleaner.strip.registry import prepare  # noqa: E402
+from cleaner.strip.ask import prepare  # noqa: E402
 
 
 def main() -> None:

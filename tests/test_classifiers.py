@@ -1015,7 +1015,7 @@ def test_prepare_builds_what_the_rules_build_on_first_use() -> None:
     script = """
 import functools, importlib, inspect, pkgutil, sys
 import cleaner, cleaner.strip
-from cleaner.strip.registry import prepare
+from cleaner.strip.ask import prepare
 prepare()
 missing = []
 for info in pkgutil.iter_modules(cleaner.strip.__path__):

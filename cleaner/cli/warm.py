@@ -36,7 +36,7 @@ More from World
 
 
 def warm() -> None:
-    """Build what every rule compiles on first use (:func:`cleaner.strip.registry.prepare`), clean :data:`TEXT`
+    """Build what every rule compiles on first use (:func:`cleaner.strip.ask.prepare`), clean :data:`TEXT`
     with the default chain (and so build what a first cleaning builds), then freeze it.
 
     ``gc.freeze()`` moves every object made so far out of the collector's reach: a worker's
@@ -44,7 +44,7 @@ def warm() -> None:
     """
     from cleaner.cli.work import pipeline_for
     from cleaner.config import Config
-    from cleaner.strip.registry import prepare
+    from cleaner.strip.ask import prepare
 
     prepare()
     pipeline_for(Config()).clean(TEXT)

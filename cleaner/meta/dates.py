@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
-from cleaner.lexicon import alternation, month_names, month_number, weekday_names, words
+from cleaner.lexicon import alternation, cached, month_names, month_number, weekday_names, words
 
 #: Offsets of the time-zone abbreviations that are not ambiguous, in minutes.
 ZONES = {
@@ -141,19 +140,20 @@ class Stamp:
         )
 
 
-@functools.cache
+@cached()
 def _grammar() -> dict[str, re.Pattern[str]]:
     month = rf"(?P<mon>{alternation(month_names())})\.?"
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
     year = r"(?P<y>(?:19|20)\d\d)"
     units = alternation(words("time_units"))
+    of, one = alternation(words("date_of")), alternation(words("time_one"))
     return {
         "iso": re.compile(
             r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
             r"(?:[T ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:\.\d+)?)?"
             r"(?P<tz>Z|[+-][01]\d:?[0-5]\d)?(?!\d)"
         ),
-        "dmy": re.compile(rf"{day}\s+(?:de\s+|of\s+)?{month}(?:,?\s+(?:de\s+)?{year})?(?!\w)", re.I),
+        "dmy": re.compile(rf"{day}\s+(?:(?:{of})\s+)?{month}(?:,?\s+(?:(?:{of})\s+)?{year})?(?!\w)", re.I),
         "mdy": re.compile(rf"{month}\s+{day}(?:,?\s+{year})?(?![\w:])", re.I),
         "ymd": re.compile(r"(?P<y>(?:19|20)\d\d)[./](?P<m>[01]?\d)[./](?P<d>[0-3]?\d)(?!\d)"),
         "num": re.compile(r"(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d|\d\d)(?![\d.]\d)"),
@@ -169,7 +169,7 @@ def _grammar() -> dict[str, re.Pattern[str]]:
         ),
         "weekday": re.compile(rf"(?:{alternation(weekday_names())})\.?(?!\w)", re.I),
         "relative": re.compile(
-            rf"(?:\d+|an?|one)\s*(?:{units})\.?\s+(?:{alternation(words('ago'))})(?!\w)|(?:{alternation(words('ago'))})(?!\w)",
+            rf"(?:\d+|{one})\s*(?:{units})\.?\s+(?:{alternation(words('ago'))})(?!\w)|(?:{alternation(words('ago'))})(?!\w)",
             re.I,
         ),
         "label": re.compile(rf"(?:{alternation(words('date_labels'))})(?!\w)", re.I),

@@ -58,7 +58,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from cleaner.document import Fact
-from cleaner.lexicon import listed
+from cleaner.lexicon import alternation, cached, listed, words
 from cleaner.meta.dates import Stamp, parse_stamp, scan_stamp
 
 #: JSON-LD types of an article, best first; then of a page.
@@ -120,7 +120,6 @@ PUBLISHED_WORDS = frozenset({"published", "publish", "pubdate", "datepublished",
 #: What separates a title from the site's name in ``<title>``.
 _SEPARATOR = re.compile(r"\s+[|–—·•:~-]\s+|\s*[|–—·•»]\s*")
 _WORD = re.compile(r"\w+")
-_BY = re.compile(r"^\s*by\s+", re.IGNORECASE)
 _URL = re.compile(r"^(?:https?:)?//|^www\.|\.\w{2,4}/", re.IGNORECASE)
 #: An ``<h1>`` agrees with a declared title when at least this share of its words are in it.
 AGREE = 0.3
@@ -222,16 +221,28 @@ def _person_names(value: Any, index: dict[str, dict[str, Any]]) -> Iterator[str]
         yield from split_names(value)
 
 
+@cached()
+def _by() -> re.Pattern[str]:
+    """What opens a byline before its names: "By", "Written by" ("author_markers")."""
+    return re.compile(rf"^\s*(?:{alternation(words('author_markers'))})\s*:?\s+", re.IGNORECASE)
+
+
+@cached()
+def _joiner() -> re.Pattern[str]:
+    """What stands between two names: ";", "|", and the words of "name_joiners" ("and", "&")."""
+    return re.compile(rf"\s*(?:;|\||(?<!\w)(?:{alternation(words('name_joiners'))})(?!\w))\s*")
+
+
 def split_names(text: str) -> list[str]:
     """The names in an author string: "By Jane Doe and John Roe" gives both; a URL or handle is no name.
 
     >>> split_names("By Jane Doe and John Roe"), split_names("https://x.com/jd"), split_names("Doe, Jane")
     (['Jane Doe', 'John Roe'], [], ['Doe, Jane'])
     """
-    text = _BY.sub("", _clean(text))
+    text = _by().sub("", _clean(text))
     if not text or _URL.search(text) or text.startswith("@"):
         return []
-    parts = [p.strip() for p in re.split(r"\s*(?:;|\||&|\band\b)\s*", text) if p.strip()]
+    parts = [p.strip() for p in _joiner().split(text) if p.strip()]
     if len(parts) == 1 and "," in text:
         pieces = [p.strip() for p in text.split(",") if p.strip()]
         if all(len(p.split()) >= 2 for p in pieces):  # "Jane Doe, John Roe", not "Doe, Jane"
@@ -239,9 +250,12 @@ def split_names(text: str) -> list[str]:
     return [p for p in parts if 0 < len(p.split()) <= MAX_NAME_WORDS and any(c.isalpha() for c in p)]
 
 
-_NOT_NAME = re.compile(
-    r"\d|[@/\\{}<>=_]|\w\.\w|^(?:by|written by|posted by|author|authors|admin|staff|the author)$", re.IGNORECASE
-)
+@cached()
+def _not_name() -> re.Pattern[str]:
+    """What a name never holds (a digit, a path, a dotted login), or a label alone ("author_markers",
+    "author_labels", "not_names")."""
+    label = alternation(words("author_markers") + words("author_labels") + words("not_names"))
+    return re.compile(rf"\d|[@/\\{{}}<>=_]|\w\.\w|^(?:{label})$", re.IGNORECASE)
 
 
 def is_name(text: str) -> bool:
@@ -254,7 +268,7 @@ def is_name(text: str) -> bool:
     from cleaner.lexicon import month_number, weekday_names
 
     words = text.split()
-    if not 0 < len(words) <= MAX_NAME_WORDS or not words[0][:1].isupper() or _NOT_NAME.search(text):
+    if not 0 < len(words) <= MAX_NAME_WORDS or not words[0][:1].isupper() or _not_name().search(text):
         return False
     if len(words) == 1 and (len(text) < 3 or text.isupper()):
         return False  # initials, an acronym
@@ -276,15 +290,15 @@ def is_handle(text: str) -> bool:
         len(text) >= 3
         and _HANDLE.fullmatch(text) is not None
         and not _URL.search(text)
-        and not _NOT_NAME.fullmatch(text)
-        and text.lower() not in {"admin", "administrator", "staff", "editor", "guest", "user", "anonymous"}
+        and not _not_name().fullmatch(text)
+        and text.lower() not in words("not_handles")
     )
 
 
-#: Lower-case words that may stand inside a person's name.
-PARTICLES = frozenset(
-    {"van", "der", "den", "de", "da", "di", "del", "della", "von", "la", "le", "du", "dos", "bin", "al", "ter"}
-)
+@cached()
+def _particles() -> frozenset[str]:
+    """Lower-case words that may stand inside a person's name ("name_particles": "van", "der")."""
+    return frozenset(words("name_particles"))
 
 
 def is_person(text: str) -> bool:
@@ -299,7 +313,7 @@ def is_person(text: str) -> bool:
         is_name(text)
         and 2 <= len(words) <= 5
         and ":" not in text
-        and all(w[:1].isupper() or w in PARTICLES for w in words)
+        and all(w[:1].isupper() or w in _particles() for w in words)
     )
 
 
@@ -351,11 +365,19 @@ def meta_values(tree: Any, keys: tuple[str, ...]) -> list[str]:
 #: Words of a class, id, ``rel`` or ``itemprop`` that mark an element as the article's byline.
 BYLINE_WORDS = frozenset({"author", "byline", "authorname", "author-name", "writer", "contributor"})
 _CLASS_WORD = re.compile(r"[a-z]+(?:-name)?")
-_LABEL_ONLY = re.compile(
-    r"(?:(?:written|posted|published|reviewed|edited)\s+)?by\s*:?|authors?\s*:?|[|•·,:–—-]", re.IGNORECASE
-)
-_LABEL_END = re.compile(r"\s(?:by|from)\s*:?$", re.IGNORECASE)
-_BY_LABEL = re.compile(r"^\s*(?:(?:written|posted|published|reviewed|edited)\s+)?by\s*:?\s+", re.IGNORECASE)
+
+
+@cached()
+def _label_only() -> re.Pattern[str]:
+    """A label alone, or a separator: "Written by", "Authors:", "|"."""
+    label = alternation(words("author_markers") + words("author_labels"))
+    return re.compile(rf"(?:{label})\s*:?|[|•·,:–—-]", re.IGNORECASE)
+
+
+@cached()
+def _label_end() -> re.Pattern[str]:
+    """A text ending with a label that wants the names after it: "… by", "… from:" ("label_ends")."""
+    return re.compile(rf"\s(?:{alternation(words('label_ends'))})\s*:?$", re.IGNORECASE)
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -392,12 +414,12 @@ def byline_names(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> t
         parent = element.getparent()
         reviewer = (
             _REVIEWER.search(attrs_of(element) + " " + (attrs_of(parent) if parent is not None else "")) is not None
-            or _REVIEWER_END.search(_label_before(element)) is not None
+            or _reviewer_end().search(_label_before(element)) is not None
         )
         for piece in (_clean(t) for t in element.itertext()):
             reviewer = reviewer or _REVIEWER_LABEL.match(piece) is not None
-            text = _BY_LABEL.sub("", piece)
-            if not text or _LABEL_ONLY.fullmatch(text) or _LABEL_END.search(text) or _stamp(text):
+            text = _by().sub("", piece)
+            if not text or _label_only().fullmatch(text) or _label_end().search(text) or _stamp(text):
                 continue  # a label, or the date beside the name
             names = [n for n in split_names(text) if is_person(n) and " ".join(_words(n)) not in sites]
             if names and not reviewer:
@@ -411,7 +433,14 @@ _REVIEWER_LABEL = re.compile(
     r"^\s*(?:(?:medically|expert|fact)[\s-]+)?(?:reviewed|checked|fact[\s-]*checked|edited|verified)\s+by\b",
     re.IGNORECASE,
 )
-_REVIEWER_END = re.compile(r"(?:reviewed|checked|edited|verified)\s+by\s*:?\s*$", re.IGNORECASE)
+
+
+@cached()
+def _reviewer_end() -> re.Pattern[str]:
+    """A label that names a reviewer, not the author: "Reviewed by", "Fact checked by" ("reviewer_markers")."""
+    return re.compile(rf"(?:{alternation(words('reviewer_markers'))})\s*:?\s*$", re.IGNORECASE)
+
+
 _REVIEWER = re.compile(r"review(?:ed|er)|fact-?check", re.IGNORECASE)
 
 
@@ -421,10 +450,13 @@ def attrs_of(element: Any) -> str:
 
 
 #: A short element that is a byline: "By Jane Doe", "Written by Jane Doe and John Roe".
-_SAID_BY = re.compile(
-    r"^(?:(?:(?:written|posted|published|words)\s+)?by\s*:?|(?:authors?|contributors?)\s*:)\s+(?P<names>.+)$",
-    re.IGNORECASE,
-)
+@cached()
+def _said_by() -> re.Pattern[str]:
+    """A byline's opening: "By", "Written by" ("said_by"; never "Reviewed by"), or "Author:" ("author_labels")."""
+    marker, label = alternation(words("said_by")), alternation(words("author_labels"))
+    return re.compile(rf"^(?:(?:{marker})\s*:?|(?:{label})\s*:)\s+(?P<names>.+)$", re.IGNORECASE)
+
+
 #: Where the names of a byline end: a separator before a role, a date or a reading time.
 _BYLINE_CUT = re.compile(r"\s*[·⋅•|–—]\s*|\s+-\s+")
 #: A byline element has at most this many words.
@@ -446,7 +478,7 @@ def said_by(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> tuple[
         text = _clean(" ".join(element.itertext()))
         if not text or len(text.split()) > MAX_BYLINE_WORDS:
             continue
-        found = _SAID_BY.match(text)
+        found = _said_by().match(text)
         if found is None or any(_in_comments(a) for a in element.iterancestors()):
             continue
         named = _BYLINE_CUT.split(found.group("names"))[0]
@@ -486,7 +518,7 @@ def link_author(href: str, text: str) -> str | None:
     (None, None)
     """
     path = [p for p in unquote(urlsplit(href).path).split("/") if p]
-    text = _BY_LABEL.sub("", _clean(text))
+    text = _by().sub("", _clean(text))
     if len(path) < 2 or AUTHOR_PATHS.isdisjoint(p.lower() for p in path[:-1]) or not is_person(text):
         return None
     return text if _slug_words(text) <= _slug_words(path[-1]) else None

@@ -4,7 +4,7 @@ An :class:`Asker` lives as long as the chrome step works on one document, over
 all its rounds.  For each text it keeps:
 
 - what the rules' gates read of it (:meth:`GateTable.scan`), found once;
-- which rules its gates admit (:data:`GATES`): a rule whose gate the text fails
+- which rules its gates admit (:func:`gates`): a rule whose gate the text fails
   could not claim it and is not asked;
 - the claim of each rule that reads nothing but the text, per zone: asked again
   in a later round, it gives the same answer.
@@ -21,7 +21,9 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
+from cleaner.lexicon import built, cached
 from cleaner.strip.claims import Claim, Context, Scan
+from cleaner.strip.features import featurize
 from cleaner.strip.phrases import Phrases
 from cleaner.strip.registry import RULES, Rule, rules_for
 
@@ -77,7 +79,7 @@ class GateTable:
     def scan(self, text: str) -> Scan | None:
         """What the gates read of ``text`` (``None`` when the text is one they cannot read: ask every rule).
 
-        >>> sorted(GATES.scan("Follow us on Twitter").lists)[:3], GATES.scan("two  spaces") is None
+        >>> sorted(gates().scan("Follow us on Twitter").lists)[:3], gates().scan("two  spaces") is None
         (['follow', 'sections', 'social'], True)
         """
         lowered = self.phrases.lowered(text)
@@ -110,14 +112,19 @@ class GateTable:
 
 
 _ANY = Context()
-#: The gates of every rule of the table.
-GATES = GateTable(RULES)
+
+
+@cached()
+def gates() -> GateTable:
+    """The gates of every rule of the table, built from the words in force (see :func:`cleaner.lexicon.cached`)."""
+    return GateTable(RULES)
 
 
 @dataclasses.dataclass
 class Asker:
     """What the rules have been asked of the texts of one document, and what they answered."""
 
+    gates: GateTable = dataclasses.field(default_factory=lambda: gates())
     scans: dict[str, Scan | None] = dataclasses.field(default_factory=dict)
     masks: dict[str, int] = dataclasses.field(default_factory=dict)
     claims: dict[tuple[str, str, str], Claim | None] = dataclasses.field(default_factory=dict)
@@ -126,18 +133,18 @@ class Asker:
     def scan(self, text: str) -> Scan | None:
         """What the gates read of ``text``."""
         if text not in self.scans:
-            self.scans[text] = GATES.scan(text)
+            self.scans[text] = self.gates.scan(text)
         return self.scans[text]
 
     def admits(self, rule: Rule, text: str, ctx: Context) -> bool:
         """Whether ``rule`` is worth asking of ``text`` in ``ctx``."""
-        if not self._mask(text) & GATES.bits[rule.name]:
+        if not self._mask(text) & self.gates.bits[rule.name]:
             return False
         return self._contextual(rule, text, ctx)
 
     def bit(self, rule: Rule) -> int:
         """The bit of ``rule`` in the masks."""
-        return GATES.bits[rule.name]
+        return self.gates.bits[rule.name]
 
     def mask(self, text: str) -> int:
         """The bits of the rules the gates of ``text`` admit, whatever the context."""
@@ -146,7 +153,7 @@ class Asker:
     def _mask(self, text: str) -> int:
         mask = self.masks.get(text)
         if mask is None:
-            mask = self.masks[text] = GATES.admitted(text, self.scan(text))
+            mask = self.masks[text] = self.gates.admitted(text, self.scan(text))
         return mask
 
     def _contextual(self, rule: Rule, text: str, ctx: Context) -> bool:
@@ -196,7 +203,7 @@ class Asker:
     def _ask(self, text: str, ctx: Context, rules: Sequence[Rule]) -> Claim | None:
         if len(text) > RULE_CHARS:
             return None
-        for rule in GATES.worth_asking(rules, self._mask(text)):
+        for rule in self.gates.worth_asking(rules, self._mask(text)):
             if rule.gate is not None and rule.gate.contextual and not self._contextual(rule, text, ctx):
                 continue
             classify = rule.classify
@@ -226,3 +233,61 @@ def first_claim(text: str, ctx: Context, rules: Sequence[Rule] | None = None) ->
 def _signed(claim: Claim | None, rule: Rule) -> Claim | None:
     """A rule's claim, with the name of its row."""
     return None if claim is None else dataclasses.replace(claim, row=rule.name)
+
+
+#: Lines that :func:`prepare` asks every row about: a line of each common shape of chrome and of prose.
+PROBES: tuple[str, ...] = (
+    "Talks go on in Brussels",
+    "By Jane Doe and John Smith, Reuters",
+    "Updated: May 5, 2019 10:51 am ET",
+    "BRUSSELS, May 25 (Reuters) - Talks went on late into the night, officials said on Tuesday.",
+    "BRUSSELS, May 25, 2019 /PRNewswire/ - Example Corp today announced a new product in a press release.",
+    "Photo: Jane Doe/Reuters",
+    "Follow us on Twitter and Facebook",
+    "Sign up for our newsletter",
+    "More from World",
+    "Read more: Talks go on in Brussels",
+    "© 2019 Example Media. All rights reserved.",
+    "Home | News | World | Sport",
+    "We use cookies to improve your experience.",
+    "Leave a comment",
+    "5 min read",
+    "Tags: politics, europe",
+    "Advertisement",
+    "Jane Doe is a reporter who covers Europe for the paper.",
+    "About Example Corp",
+    "Example Corp is a company based in Brussels. For more information, visit www.example.com.",
+    "Get our free newsletter and exclusive offers",
+    "• Ten Things To Know About The Talks",
+    "Additional reporting by Jane Doe; Editing by John Smith",
+    "12 Comments",
+    "Contact: jane.doe@example.com, +1 555 0100",
+    "<div class=\"ad\"></div> .ad { display: none; }",
+    "- landscape-tablet-and-above",
+    "12 issues for $9.99. Subscribe now and cancel anytime.",
+    "Comments are moderated: please keep them civil and on topic.",
+)
+
+
+def prepare() -> None:
+    """Ask every row of the table about each of :data:`PROBES` in each of its zones, unguarded by gates, and
+    compute their block features, and call every argument-free builder of the rules' modules
+    (:func:`cleaner.lexicon.built`): what the rules and the features build on first use (compiled patterns,
+    word lists, the gates) is then built.
+
+    A process that cleans many documents builds these once in any case; this builds them before the
+    first document, so that the command's workers share them (:mod:`cleaner.cli.warm`) and a benchmark
+    of a first pass times the cleaning, not the building.  It changes no result.
+    """
+    texts = list(PROBES)
+    featurize(texts)
+    built(lambda module: module.startswith("cleaner.strip."))
+    for rule in RULES:
+        for zone in sorted(rule.zones):
+            if rule.classify is not None:
+                for at, text in enumerate(texts):
+                    ctx = Context(zone, after=tuple(texts[at + 1 :]), before=tuple(reversed(texts[:at])))
+                    rule.classify(text, ctx)
+            elif rule.detect is not None:
+                for at in range(len(texts)):
+                    rule.detect(texts, at)

@@ -14,30 +14,38 @@ import functools
 import re
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, listed, month_names, weekday_names, words
+from cleaner.lexicon import alternation, cached, listed, month_names, weekday_names, words
 from cleaner.meta.dates import parse_stamp
-from cleaner.strip.claims import NAME, Claim, Context, word_count
-
-#: Roles and outlets that may follow the names in a byline.
-_ROLE = re.compile(
-    r"(?:staff|senior|chief|special|foreign|political|business|sports?|science|health|tech(?:nology)?|"
-    r"editor|reporter|writer|correspondent|columnist|contributor|journalist|producer|analyst|"
-    r"for|at|in|with|of|and|the|associated|press|news|\w+\s+bureau|[A-Z][\w.&'’\-]*|\d)",
-)
+from cleaner.strip.claims import Claim, Context, name_pattern, word_count
 
 
-@functools.cache
+@cached()
+def _role() -> re.Pattern[str]:
+    """One word of what may follow the names in a byline: a lower-case word of a role or a desk
+    ("byline_after"), a capitalised word (an outlet), a digit."""
+    return re.compile(rf"(?:{alternation(words('byline_after'))}|[A-Z][\w.&'’\-]*|\d)")
+
+
+@cached()
+def _joiners() -> str:
+    """The words and signs that join names ("name_joiners": "and", "und", "&")."""
+    return alternation(words("name_joiners"))
+
+
+@cached()
 def _byline_pattern() -> re.Pattern[str]:
     marker = alternation(words("byline"))
-    joiner = r"(?:\s*,\s*|\s+(?:and|und|et|y|e|en|и|i|&)\s+|\s*&\s*)"
+    joiner = rf"(?:\s*,\s*|\s+(?:{_joiners()})\s+|\s*&\s*)"
+    outlet = alternation(words("byline_outlet"))
+    person = name_pattern()
     return re.compile(
-        rf"(?i:{marker})\s*:?\s+(?P<names>{NAME}(?:{joiner}{NAME}){{0,5}})(?P<rest>\s*(?:[,|/•·–—\-]|\s+(?:for|at|in)\s+).*)?"
+        rf"(?i:{marker})\s*:?\s+(?P<names>{person}(?:{joiner}{person}){{0,5}})(?P<rest>\s*(?:[,|/•·–—\-]|\s+(?:{outlet})\s+).*)?"
     )
 
 
-@functools.cache
+@cached()
 def _not_names() -> frozenset[str]:
-    return frozenset(month_names()) | frozenset(weekday_names()) | {"the", "a", "an", "this", "that"}
+    return frozenset(month_names()) | frozenset(weekday_names()) | frozenset(words("not_first_names"))
 
 
 def split_names(names: str) -> tuple[str, ...]:
@@ -46,15 +54,21 @@ def split_names(names: str) -> tuple[str, ...]:
     >>> split_names("Jane Doe, John Smith and Ann Lee")
     ('Jane Doe', 'John Smith', 'Ann Lee')
     """
-    parts = re.split(r"\s*,\s*|\s+(?:and|und|et|y|e|en|и|i)\s+|\s*&\s*", names)
+    parts = _name_separator().split(names)
     return tuple(p.strip() for p in parts if p.strip())
 
 
-@functools.cache
+@cached()
+def _name_separator() -> re.Pattern[str]:
+    return re.compile(rf"\s*,\s*|\s+(?:{_joiners()})\s+|\s*&\s*")
+
+
+@cached()
 def _named_role() -> re.Pattern[str]:
     role = alternation(words("roles"))
     outlet = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&.'’\-]*\s+){0,4}"
-    return re.compile(rf"(?P<names>{NAME}(?:\s+(?:and|&)\s+{NAME})?)\s*[,|/–—-]\s*{outlet}(?i:{role})s?")
+    person = name_pattern()
+    return re.compile(rf"(?P<names>{person}(?:\s+(?:{_joiners()})\s+{person})?)\s*[,|/–—-]\s*{outlet}(?i:{role})s?")
 
 
 def byline(text: str, ctx: Context) -> Claim | None:
@@ -77,7 +91,7 @@ def byline(text: str, ctx: Context) -> Claim | None:
         stamp = parse_stamp(rest)
         if stamp is not None:
             facts.append(Fact("stamp", stamp, "byline"))
-        elif word_count(rest) > 8 or not all(_ROLE.fullmatch(w) for w in rest.split()):
+        elif word_count(rest) > 8 or not all(_role().fullmatch(w) for w in rest.split()):
             return None
     return Claim("byline", "byline", facts=tuple(facts))
 
@@ -94,14 +108,22 @@ def _name_and_role(text: str, ctx: Context) -> Claim | None:
     return Claim("byline", "byline-role", facts=(Fact("authors", names, "byline"),))
 
 
-_BIO_SITE = [
-    re.compile(
-        r"\bis\s+(?P<site>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s?\s+(?:staff\s+|senior\s+|chief\s+)?(?:journalist|reporter|writer|correspondent|editor|columnist)"
-    ),
-    re.compile(
-        r"\b(?:journalist|reporter|writer|correspondent|editor|columnist|contributor)\s+(?:for|at|with)\s+(?P<site>(?:the\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})"
-    ),
-]
+@cached()
+def _bio_site() -> tuple[re.Pattern[str], ...]:
+    """Where a bio names the author's outlet: "is Example News' staff journalist", "reporter for Example News"
+    ("bio_roles", "bio_ranks", "bio_at")."""
+    role, rank, at = (alternation(words(key)) for key in ("bio_roles", "bio_ranks", "bio_at"))
+    site = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}"
+    return (
+        re.compile(rf"\bis\s+(?P<site>{site})['’]s?\s+(?:(?:{rank})\s+)?(?:{role})"),
+        re.compile(rf"\b(?:{role})\s+(?:{at})\s+(?P<site>(?:the\s+)?{site})"),
+    )
+
+
+@cached()
+def _bio_opener() -> re.Pattern[str]:
+    """A name, then a verb that opens a bio ("bio_verbs": "is", "writes", "covers")."""
+    return re.compile(rf"(?P<name>{name_pattern()})\s+(?:{alternation(words('bio_verbs'))})\b")
 
 
 _bio_pattern = functools.partial(listed, "bio", after=r"(?!\w)")
@@ -112,13 +134,13 @@ def author_bio(text: str, ctx: Context) -> Claim | None:
     if word_count(text) > 80:
         return None
     starts_with_author = any(text.startswith(a) for a in ctx.authors)
-    opener = re.match(rf"(?P<name>{NAME})\s+(?:is|was|has|writes|covers|reports|joined)\b", text)
+    opener = _bio_opener().match(text)
     # A lone capitalised word ("She covers …") is a pronoun as often as a name.
     opens_with_name = opener is not None and len(opener.group("name").split()) >= 2
     if not (starts_with_author or opens_with_name) or not _bio_pattern().search(text):
         return None
     facts = []
-    for pattern in _BIO_SITE:
+    for pattern in _bio_site():
         if m := pattern.search(text):
             facts.append(Fact("site", m.group("site").strip(), "author-bio"))
             break

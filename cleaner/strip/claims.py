@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cleaner.document import Fact
+from cleaner.lexicon import alternation, cached, words
 
 
 @dataclass(frozen=True)
@@ -144,11 +145,18 @@ def looks_like_body(text: str) -> bool:
 
 #: One capitalised name word: "Kamila", "O'Brien", "J.", "Jean-Luc", "McDonald", "DOE".
 NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]+)?(?![a-zà-öø-ÿа-яё])|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-žа-яё'’]*(?:[-'’][A-ZÀ-ÖØ-ÞА-Яa-zà-öø-ÿа-я][a-zà-öø-ÿа-яё]*)?\.?|[A-Z]\.)"
-#: Lower-case particles that may stand inside a name.
-NAME_PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|la|le|du|dos|das|bin|ibn|al|el|y|zu|ten|ter)"
-#: A personal name of one to four words ("Kamila Aliyeva", "Ursula von der Leyen").
-NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_PARTICLE}\s+)*{NAME_WORD}){{0,3}}"
-NAME_RE = re.compile(NAME)
+
+
+@cached()
+def name_pattern() -> str:
+    """The pattern of a personal name of one to four words ("Kamila Aliyeva", "Ursula von der Leyen"), with
+    the lower-case particles that may stand inside it ("name_particles")."""
+    return rf"{NAME_WORD}(?:\s+(?:(?:{alternation(words('name_particles'))})\s+)*{NAME_WORD}){{0,3}}"
+
+
+@cached()
+def _name_re() -> re.Pattern[str]:
+    return re.compile(name_pattern())
 
 
 def is_name(text: str) -> bool:
@@ -157,4 +165,4 @@ def is_name(text: str) -> bool:
     >>> is_name("Kamila Aliyeva"), is_name("Ursula von der Leyen"), is_name("the end")
     (True, True, False)
     """
-    return bool(NAME_RE.fullmatch(text.strip()))
+    return bool(_name_re().fullmatch(text.strip()))

@@ -20,17 +20,17 @@ import functools
 import re
 from collections.abc import Sequence
 
-from cleaner.lexicon import alternation, listed, phrase_pattern, words
+from cleaner.lexicon import alternation, cached, listed, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 #: How far above the end of the text a press-release section may start, in blocks.
 WINDOW = 12
 
 
-@functools.cache
+@cached()
 def _labelled(key: str) -> re.Pattern[str]:
     """A label from ``key`` followed by a number: "Tel.: +49 30 1234", "CNPJ: 12.345.678/0001-90"."""
-    number = r"(?:n[o°º]\.?|nr\.?|number|núm\.?|n\.)?\s*[:.#]?\s*[+(]?[A-Z]{0,3}\s?\d"
+    number = rf"(?:{alternation(words('number_labels'))})?\s*[:.#]?\s*[+(]?[A-Z]{{0,3}}\s?\d"
     return re.compile(rf"(?<!\w)(?:{alternation(words(key))})\.?\s*{number}", re.IGNORECASE)
 
 
@@ -65,15 +65,18 @@ _about = functools.partial(listed, "press_about", after=r"\s+(?P<name>\S.*)")
 _press_header = functools.partial(listed, "press_headers", after=r"\s*:?")
 
 
-@functools.cache
+@cached()
 def _opener() -> re.Pattern[str]:
-    name = r"(?P<name>[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z0-9][\w&.'’\-]*|&|of|de|for)){0,5})"
+    joiner = alternation(words("company_joiners"))
+    name = rf"(?P<name>[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z0-9][\w&.'’\-]*|{joiner})){{0,5}})"
     aside = r"(?:\s*\([^)]{1,60}\))?(?:,\s[^,]{1,80},)?"
     return re.compile(rf"{name}{aside}\s+(?:{alternation(words('press_openers'))})(?!\w)")
 
 
-#: Names that make "About …" the author's box or a page link, not a company's.
-_NOT_COMPANIES = re.compile(r"(?:the\s+)?(?:author|authors|writer|reporter|us|me|this|the\s+series)\W*$", re.IGNORECASE)
+@cached()
+def _not_companies() -> re.Pattern[str]:
+    """Names that make "About …" the author's box or a page link, not a company's ("not_companies")."""
+    return re.compile(rf"(?:{alternation(words('not_companies'))})\W*$", re.IGNORECASE)
 
 
 def _about_header(text: str) -> str | None:
@@ -86,7 +89,7 @@ def _about_header(text: str) -> str | None:
     if word_count(stripped) > 6 or (ends_sentence(stripped) and not re.search(r"\b\w{2,5}\.$", stripped)):
         return None
     m = _about().fullmatch(stripped)
-    if m is None or _NOT_COMPANIES.match(m.group("name")):
+    if m is None or _not_companies().match(m.group("name")):
         return None
     name = m.group("name").rstrip(" .:")
     return name if name[:1].isupper() else None
@@ -135,7 +138,7 @@ def is_release(texts: Sequence[str], end: int) -> bool:
     return any(_says_release(t) for t in near)
 
 
-@functools.lru_cache(maxsize=4096)
+@cached(maxsize=4096)
 def _says_release(text: str) -> bool:
     """True when the head of one block says "press release" or names a wire service (asked once per block)."""
     return _release().search(text[:500]) is not None

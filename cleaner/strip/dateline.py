@@ -12,18 +12,17 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, month_names, words
+from cleaner.lexicon import alternation, cached, month_names, words
 from cleaner.strip.claims import Claim, Context, Scan
 
 _CAPS = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.'’\-]*"
 _TITLE = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zà-öø-ÿа-яё'’\-]+"
 
 
-@functools.cache
+@cached()
 def _patterns() -> tuple[re.Pattern[str], ...]:
     month = f"(?i:{alternation(month_names())})"
     date = rf"(?P<date>(?:{month})\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+(?:{month})\.?(?:\s+\d{{4}})?)"

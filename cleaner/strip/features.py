@@ -24,7 +24,6 @@ True
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
@@ -34,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from cleaner.document import CONTAINERS, FAMILIES, PageSignals
-from cleaner.lexicon import trie
+from cleaner.lexicon import cached, trie
 from cleaner.stopwords import Coverage, best_language, coverage_of, stopword_languages, stopwords, words_of
 from cleaner.strip.phrases import CASE_FOLDS_APART, Phrases
 
@@ -191,7 +190,7 @@ SHORT_WORDS = 6
 LIST_RUN = 3
 
 
-@functools.cache
+@cached()
 def _date_pattern() -> re.Pattern[str]:
     from cleaner.lexicon import month_names
 
@@ -202,7 +201,7 @@ def _date_pattern() -> re.Pattern[str]:
     )
 
 
-@functools.cache
+@cached()
 def _lists() -> Phrases:
     """The phrases of every list of :data:`LISTS`, in one automaton."""
     return Phrases(LISTS)
@@ -435,7 +434,7 @@ class Memo:
         return found
 
 
-@functools.cache
+@cached()
 def _stop_positions() -> dict[frozenset[str], int]:
     """Each language's stop words, and the place of its count in :attr:`Own.stops`."""
     return {stopwords(language): i for i, language in enumerate(stopword_languages())}

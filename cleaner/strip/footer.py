@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cleaner.lexicon import alternation, listed, phrase_pattern, words
+from cleaner.lexicon import alternation, cached, listed, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, Scan, ends_sentence, word_count
 
 _OPEN = " \t([{-–—•·*>|"
@@ -35,7 +35,7 @@ def _phrases(key: str) -> str:
     return alternation(words(key))
 
 
-@functools.cache
+@cached()
 def _comment_prompt() -> re.Pattern[str]:
     count = r"(?:\(?\+?\d+\)?\s*)?"
     return re.compile(rf"{count}(?:{_phrases('comments')}){count}\s*(?:\(?\+?\d*\)?|[»›→+])?", re.IGNORECASE)
@@ -97,7 +97,7 @@ def tags(text: str, ctx: Context) -> Claim | None:
     return None
 
 
-@functools.cache
+@cached()
 def _reading_time() -> re.Pattern[str]:
     label = _phrases("reading_time")
     unit = _phrases("reading_units")

@@ -10,11 +10,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, cached, words
 from cleaner.strip.claims import Claim, Context, Scan, ends_sentence, looks_like_body, word_count
 
 #: A title is at most this many words.
@@ -67,7 +66,7 @@ def title(text: str, ctx: Context) -> Claim | None:
     return Claim("title", "title", facts=(Fact("title", text, "title"),))
 
 
-@functools.cache
+@cached()
 def _section_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:section\s*:\s*)?(?P<name>{alternation(words('sections'))})", re.IGNORECASE)
 
@@ -82,7 +81,7 @@ def section_label(text: str, ctx: Context) -> Claim | None:
     return Claim("section-label", "section-label", facts=(Fact("section", text.strip(" :|•·"), "section-label"),))
 
 
-@functools.cache
+@cached()
 def _navigation_pattern() -> re.Pattern[str]:
     item = rf"(?:{alternation(words('navigation'))})"
     return re.compile(rf"[«<‹←]?\s*{item}(?:\s*[|•·/»›>→]\s*{item})*\s*[»>›→]?", re.IGNORECASE)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from cleaner.lexicon import alternation, listed, words
+from cleaner.lexicon import alternation, cached, listed, words
 from cleaner.strip.claims import Claim, Context, word_count
 
 #: "© 2019 …", "(c) Example Media", "Copyright 2020 …", "Copyright © …", "Copyright: …", "Copyright by …",
@@ -30,7 +30,7 @@ _OWNER = re.compile(r"(?i:copyright)(?:\s+[A-Z0-9][\w&.,'’\-]*){1,6}\.?")
 _rights = functools.partial(listed, "copyright", r"(?<!\w)")
 
 
-@functools.cache
+@cached()
 def _links() -> re.Pattern[str]:
     item = rf"(?:{alternation(words('legal_links'))})"
     return re.compile(rf"{item}(?:\s*[|•·/,–—-]?\s*{item})*", re.IGNORECASE)

@@ -16,11 +16,11 @@ import functools
 import re
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, listed, words
+from cleaner.lexicon import alternation, cached, listed, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, is_name, word_count
 
 
-@functools.cache
+@cached()
 def _credit_patterns() -> tuple[re.Pattern[str], ...]:
     credit = alternation(words("credit"))
     return (
@@ -68,13 +68,19 @@ def photo_credit(text: str, ctx: Context) -> Claim | None:
     return Claim("photo-credit", "photo-credit", facts=(Fact("image_credit", credit, "photo-credit"),))
 
 
-_CREDIT_TAIL = re.compile(
-    r"[(\[|]\s*(?:photo|image|picture|foto|bild|credit)s?\b[^()\[\]|]{0,60}[)\]]?\s*$", re.IGNORECASE
-)
+@cached()
+def _credit_tail() -> re.Pattern[str]:
+    """A credit closing a caption, in brackets or after a bar: "… (Photo: Reuters)" ("caption_credit")."""
+    credit = alternation(words("caption_credit"))
+    return re.compile(rf"[(\[|]\s*(?:{credit})s?\b[^()\[\]|]{{0,60}}[)\]]?\s*$", re.IGNORECASE)
 
 
-#: A gallery caption with its show/hide toggle: "… the new bridge. less", "… the new bridge ... more".
-_TOGGLE = re.compile(r"(?:[.!?\"”’)]\s+less|(?:\.\.\.|…)\s*more)\s*$", re.IGNORECASE)
+@cached()
+def _toggle() -> re.Pattern[str]:
+    """A gallery caption with its show/hide toggle: "… the new bridge. less", "… the new bridge ... more"
+    ("toggle_less", "toggle_more")."""
+    less, more = alternation(words("toggle_less")), alternation(words("toggle_more"))
+    return re.compile(rf"(?:[.!?\"”’)]\s+(?:{less})|(?:\.\.\.|…)\s*(?:{more}))\s*$", re.IGNORECASE)
 
 
 _caption_marker = functools.partial(listed, "caption_markers")
@@ -90,9 +96,9 @@ def caption(text: str, ctx: Context) -> Claim | None:
     n = word_count(text)
     if n > 60:
         return None
-    if n >= 6 and _TOGGLE.search(text):
+    if n >= 6 and _toggle().search(text):
         return Claim("caption", "caption-toggle")
-    if _CREDIT_TAIL.search(text) and n > 3:
+    if _credit_tail().search(text) and n > 3:
         return Claim("caption", "caption-credit")
     if _caption_marker().match(text) and n > 1:
         return Claim("caption", "caption-marker")
@@ -115,20 +121,26 @@ def advertisement(text: str, ctx: Context) -> Claim | None:
 _embed_pattern = functools.partial(listed, "media_notices")
 
 
-#: A gallery counter: "1 of 8", "Image 3 of 12", "1of/8", "2 / 8".
-_COUNTER = re.compile(
-    r"(?:(?:image|photo|picture|slide|foto|bild|imagem|imagen|immagine|фото|zdjęcie)s?\s*)?\d{1,3}\s*(?:of\s*/?|/|von|de|di|sur|van|из|z)\s*\d{1,3}",
-    re.IGNORECASE,
-)
+@cached()
+def _counter() -> re.Pattern[str]:
+    """A gallery counter: "1 of 8", "Image 3 of 12", "1of/8", "2 / 8" ("gallery_items", "gallery_of")."""
+    item, of = alternation(words("gallery_items")), alternation(words("gallery_of"))
+    return re.compile(rf"(?:(?:{item})s?\s*)?\d{{1,3}}\s*(?:(?:{of})\s*/?|/)\s*\d{{1,3}}", re.IGNORECASE)
+
+
+@cached()
+def _click_here() -> re.Pattern[str]:
+    """A block closing with "click here" ("click_here")."""
+    return re.compile(rf"\b(?:{alternation(words('click_here'))})[\s!:>»]*$", re.IGNORECASE)
 
 
 def embed(text: str, ctx: Context) -> Claim | None:
     """Claim a notice left by embedded media ("This content is not available…", "Click here …") or a gallery counter."""
     if word_count(text) > 25:
         return None
-    if _COUNTER.fullmatch(text.strip()):
+    if _counter().fullmatch(text.strip()):
         return Claim("embed", "gallery-counter")
-    if word_count(text) <= 12 and re.search(r"\bclick(?:ing)?\s+here[\s!:>»]*$", text, re.IGNORECASE):
+    if word_count(text) <= 12 and _click_here().search(text):
         return Claim("embed", "click-here")  # "GET THE APP BY CLICKING HERE"
     m = _embed_pattern().match(text.strip(" [(<"))
     if m is None:

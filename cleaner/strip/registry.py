@@ -45,12 +45,12 @@ from dataclasses import dataclass
 
 from cleaner.document import CONTAINER, NAMED, Fact, PageSignals
 from cleaner.errors import ConfigError, did_you_mean
+from cleaner.lexicon import words
 from cleaner.strip.byline import author_bio, byline
 from cleaner.strip.claims import Classifier, Context, Gate, Scan
 from cleaner.strip.company import WINDOW as PRESS_WINDOW
 from cleaner.strip.company import imprint, press_boilerplate
 from cleaner.strip.dateline import could_be_dateline, dateline
-from cleaner.strip.features import featurize
 from cleaner.strip.footer import (
     affiliate,
     comments,
@@ -164,8 +164,13 @@ def _under_the_title(text: str, ctx: Context, scan: Scan) -> bool:
     return ctx.where == HEAD and "title" in ctx.found
 
 
-#: The names a newsletter's own name ends with ("The Morning Briefing Newsletter").
-_NEWSLETTER_NAMES = ("newsletter", "nieuwsbrief", "boletín", "lettre d'information", "рассылка")
+def _words_of(*keys: str) -> Callable[[], tuple[str, ...]]:
+    """The words of ``keys``, every language's, read when a gate first asks for them.
+
+    >>> "nieuwsbrief" in _words_of("newsletter_names")()
+    True
+    """
+    return lambda: tuple(w for key in keys for w in words(key))
 
 
 def _row(name: str, kind: str, source: str, summary: str, container: tuple[str, str] | None = None) -> Rule:
@@ -252,7 +257,10 @@ RULES: tuple[Rule, ...] = (
         "newsletter",
         "head tail middle",
         newsletter,
-        gate=Gate(lists=("newsletter_status", "offer_cta", "newsletter", "newsletter_cues"), parts=_NEWSLETTER_NAMES),
+        gate=Gate(
+            lists=("newsletter_status", "offer_cta", "newsletter", "newsletter_cues"),
+            parts=_words_of("newsletter_names"),
+        ),
     ),
     _rule("author-bio", "author-bio", "tail", author_bio, reads="authors", gate=Gate(lists=("bio",))),
     _rule("contact", "author-bio", "tail middle", contact, gate=Gate(reads=("contact",), test=could_be_contact)),
@@ -270,10 +278,14 @@ RULES: tuple[Rule, ...] = (
         "embed",
         "head tail middle",
         embed,
-        gate=Gate(lists=("media_notices",), parts=("click",), test=_has_digit),
+        gate=Gate(lists=("media_notices",), parts=_words_of("click_here"), test=_has_digit),
     ),
     _rule(
-        "read-more", "related-links", "tail middle", read_more, gate=Gate(lists=("related",), parts=("also", "more"))
+        "read-more",
+        "related-links",
+        "tail middle",
+        read_more,
+        gate=Gate(lists=("related",), parts=_words_of("related_site")),
     ),
     _rule("title", "title", "head", title, reads="found after", gate=Gate(test=could_be_heading)),
     _rule(
@@ -283,7 +295,11 @@ RULES: tuple[Rule, ...] = (
         caption,
         reads="found",
         gate=Gate(
-            lists=("caption_markers",), parts=("less", "more"), chars="([|", test=_under_the_title, contextual=True
+            lists=("caption_markers",),
+            parts=_words_of("toggle_less", "toggle_more"),
+            chars="([|",
+            test=_under_the_title,
+            contextual=True,
         ),
     ),
     _rule("description", "description", "head", description, reads="found after", gate=Gate(test=could_be_heading)),
@@ -411,58 +427,3 @@ def check_kinds(kinds: Iterable[str]) -> frozenset[str]:
         raise ConfigError(f"unknown kind {kind!r}{did_you_mean(kind, KINDS)}")
     return chosen
 
-
-#: Lines that :func:`prepare` asks every row about: a line of each common shape of chrome and of prose.
-PROBES: tuple[str, ...] = (
-    "Talks go on in Brussels",
-    "By Jane Doe and John Smith, Reuters",
-    "Updated: May 5, 2019 10:51 am ET",
-    "BRUSSELS, May 25 (Reuters) - Talks went on late into the night, officials said on Tuesday.",
-    "BRUSSELS, May 25, 2019 /PRNewswire/ - Example Corp today announced a new product in a press release.",
-    "Photo: Jane Doe/Reuters",
-    "Follow us on Twitter and Facebook",
-    "Sign up for our newsletter",
-    "More from World",
-    "Read more: Talks go on in Brussels",
-    "© 2019 Example Media. All rights reserved.",
-    "Home | News | World | Sport",
-    "We use cookies to improve your experience.",
-    "Leave a comment",
-    "5 min read",
-    "Tags: politics, europe",
-    "Advertisement",
-    "Jane Doe is a reporter who covers Europe for the paper.",
-    "About Example Corp",
-    "Example Corp is a company based in Brussels. For more information, visit www.example.com.",
-    "Get our free newsletter and exclusive offers",
-    "• Ten Things To Know About The Talks",
-    "Additional reporting by Jane Doe; Editing by John Smith",
-    "12 Comments",
-    "Contact: jane.doe@example.com, +1 555 0100",
-    "<div class=\"ad\"></div> .ad { display: none; }",
-    "- landscape-tablet-and-above",
-    "12 issues for $9.99. Subscribe now and cancel anytime.",
-    "Comments are moderated: please keep them civil and on topic.",
-)
-
-
-def prepare() -> None:
-    """Ask every row of the table about each of :data:`PROBES` in each of its zones, unguarded by gates, and
-    compute their block features: what the rules and the features build on first use (compiled patterns, word
-    lists) is then built.
-
-    A process that cleans many documents builds these once in any case; this builds them before the
-    first document, so that the command's workers share them (:mod:`cleaner.cli.warm`) and a benchmark
-    of a first pass times the cleaning, not the building.  It changes no result.
-    """
-    texts = list(PROBES)
-    featurize(texts)
-    for rule in RULES:
-        for zone in sorted(rule.zones):
-            if rule.classify is not None:
-                for at, text in enumerate(texts):
-                    ctx = Context(zone, after=tuple(texts[at + 1 :]), before=tuple(reversed(texts[:at])))
-                    rule.classify(text, ctx)
-            elif rule.detect is not None:
-                for at in range(len(texts)):
-                    rule.detect(texts, at)

@@ -17,19 +17,19 @@ import functools
 import re
 from collections.abc import Sequence
 
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, cached, words
 from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 #: How far above the end of the text a related-links header may stand, in blocks.
 WINDOW = 60
 
 
-@functools.cache
+@cached()
 def _header() -> re.Pattern[str]:
     return re.compile(rf"(?P<phrase>{alternation(words('related'))})(?P<rest>[\s:]+.*)?", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=4096)  # asked again of the blocks above each block of a tail
+@cached(maxsize=4096)  # asked again of the blocks above each block of a tail
 def related_header(text: str) -> tuple[str, str] | None:
     """``("section", name)`` for "More from NAME", ``("", "")`` for another header, else ``None``.
 
@@ -45,16 +45,30 @@ def related_header(text: str) -> tuple[str, str] | None:
     rest = (m.group("rest") or "").strip(" :")
     if not rest:
         return "", ""
-    more = ("more", "más", "mais", "mehr", "plus", "più", "meer", "ещё", "еще", "więcej")
-    if m.group("phrase").lower().startswith(more) and rest[0].isupper() and word_count(rest) <= 3:
+    if m.group("phrase").lower().startswith(words("related_more")) and rest[0].isupper() and word_count(rest) <= 3:
         return "section", rest
     # "Most read in World News", "Popular on Example", "Also on example.com"
     phrase = m.group("phrase").lower()
-    if re.fullmatch(r"(?:(?:in|on|at|from)\s+)?\S+(?:\s+\S+){0,3}", rest, re.IGNORECASE) and (
-        phrase.endswith((" in", " on", " at", " from")) or re.match(r"(?:in|on|at|from)\s", rest, re.IGNORECASE)
-    ):
+    if _place().fullmatch(rest) and (phrase.endswith(_ending_in_place()) or _opens_place().match(rest)):
         return "", ""
     return None
+
+
+@cached()
+def _place() -> re.Pattern[str]:
+    """A place a header points to: "World News", "in World News" ("related_prepositions")."""
+    return re.compile(rf"(?:(?:{alternation(words('related_prepositions'))})\s+)?\S+(?:\s+\S+){{0,3}}", re.IGNORECASE)
+
+
+@cached()
+def _opens_place() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('related_prepositions'))})\s", re.IGNORECASE)
+
+
+@cached()
+def _ending_in_place() -> tuple[str, ...]:
+    """The endings of a header that points to a place: " in", " on" …"""
+    return tuple(f" {w}" for w in words("related_prepositions"))
 
 
 @functools.lru_cache(maxsize=4096)  # asked again of the blocks above each block of a tail
@@ -79,29 +93,6 @@ def is_teaser(text: str) -> bool:
 
 
 _BULLET = re.compile(r"[-•*–]\s+(?P<item>\S.*)")
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "via",
-        "with",
-    ]
-)
 
 
 def _title_case(text: str) -> bool:
@@ -111,10 +102,16 @@ def _title_case(text: str) -> bool:
     (True, False)
     """
     found = re.findall(r"[^\W_][\w'’\-]*", text)
-    return len(found) >= 4 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SMALL for w in found)
+    return len(found) >= 4 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _small() for w in found)
 
 
-@functools.cache
+@cached()
+def _small() -> frozenset[str]:
+    """The small words a headline keeps in lower case ("small_words": "a", "of", "the")."""
+    return frozenset(words("small_words"))
+
+
+@cached()
 def _function_words() -> frozenset[str]:
     """Every language's short stop words: a headline does not end on one ("… for the", "… with a").
 
@@ -296,20 +293,22 @@ def related_end(text: str, ctx: Context) -> Claim | None:
     return Claim("related-links", "related-header")
 
 
-@functools.cache
+@cached()
 def _read_more() -> re.Pattern[str]:
     # "READ MORE: …", "Read more on Example News: …", "(Also read: …)"
+    on = alternation(words("related_prepositions"))
     return re.compile(
-        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:on|at|in|from|su|sur|en|em|auf|op|na)(?:\s+[^:|>»]{{1,30}}?)?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
+        rf"[(\[]?(?:{alternation(words('related'))})(?:\s+(?:{on})(?:\s+[^:|>»]{{1,30}}?)?)?\s*[:|>»\-–—]\s*(?P<headline>.+)",
         re.IGNORECASE | re.DOTALL,
     )
 
 
-@functools.cache
+@cached()
 def _read_more_on_site() -> re.Pattern[str]:
-    # "Also on example.com Ministers meet again": the site's address stands in for the colon.
+    # "Also on example.com Ministers meet again": the site's address stands in for the colon ("related_site").
+    on, site = alternation(words("related_prepositions")), alternation(words("related_site"))
     return re.compile(
-        rf"(?i:(?:{alternation(words('related'))})\s+(?:on|at|in|from)|also\s+on|more\s+(?:from|on|at))\s+[\w-]+(?:\.[\w-]+)+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ\"'“‘«]"
+        rf"(?i:(?:{alternation(words('related'))})\s+(?:{on})|{site})\s+[\w-]+(?:\.[\w-]+)+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ\"'“‘«]"
     )
 
 

@@ -13,39 +13,26 @@ from __future__ import annotations
 import functools
 import re
 
-from cleaner.lexicon import alternation, listed, phrase_pattern, words
+from cleaner.lexicon import alternation, cached, listed, phrase_pattern, words
 from cleaner.strip.claims import Claim, Context, Scan, ends_sentence, word_count
 
 _HANDLE = re.compile(r"@\w+|https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _URL = r"(?:https?://|www\.)\S+"
-_LINK_LINE = re.compile(rf"[^:\n]{{1,40}}:\s*{_URL}(?:\s*(?:,|and|&|\|)\s*{_URL})*\.?")
-_NETWORKS = (
-    "facebook",
-    "twitter",
-    "x",
-    "instagram",
-    "linkedin",
-    "youtube",
-    "tiktok",
-    "telegram",
-    "whatsapp",
-    "reddit",
-    "pinterest",
-    "flipboard",
-    "email",
-    "e-mail",
-    "messenger",
-    "vk",
-    "rss",
-)
+
+
+@cached()
+def _link_line() -> re.Pattern[str]:
+    """A label, a colon and links: "Download: https://…", "More: https://… and https://…" ("name_joiners")."""
+    joiner = alternation(words("name_joiners"))
+    return re.compile(rf"[^:\n]{{1,40}}:\s*{_URL}(?:\s*(?:,|{joiner}|\|)\s*{_URL})*\.?")
 
 
 _prompt = functools.partial(listed, "social", after=r"(?!\w)")
 
 
-@functools.cache
+@cached()
 def _network_only() -> re.Pattern[str]:
-    item = rf"(?:{alternation(words('social'))}|{'|'.join(_NETWORKS)}|\d+|comments?)"
+    item = rf"(?:{alternation(words('social'))}|{alternation(words('networks'))}|\d+|comments?)"
     return re.compile(rf"{item}(?:[\s|•·,/:]+{item})*", re.IGNORECASE)
 
 
@@ -55,7 +42,7 @@ def social(text: str, ctx: Context) -> Claim | None:
     if not stripped:
         # A bare link in the middle of a story is often the story's own (a list of links).
         return Claim("social", "handles") if text.strip() and ctx.where != "middle" else None
-    if ctx.where == "tail" and _LINK_LINE.fullmatch(text.strip()):
+    if ctx.where == "tail" and _link_line().fullmatch(text.strip()):
         return Claim("social", "link-line")  # "Download: https://…", "More Example Sports: https://… and https://…"
     if word_count(stripped) > 14:
         return _follow(text, ctx)
@@ -91,7 +78,10 @@ def could_be_social(text: str, ctx: Context, scan: Scan) -> bool:
     return "social" in scan.lists or "comment" in scan.lowered or _mentions_network(stripped)
 
 
-_FOLLOWED = re.compile(r"[\s-]*(?:@|[A-ZÀ-ÖØ-ÞА-ЯЁ]|(?:us|me|him|her|them|uns|nous|nos|ci|ons|nas|нас)(?!\w))")
+@cached()
+def _followed() -> re.Pattern[str]:
+    """What a follow verb's object opens with: a handle, a capital (a name), or "us" ("follow_objects")."""
+    return re.compile(rf"[\s-]*(?:@|[A-ZÀ-ÖØ-ÞА-ЯЁ]|(?:{alternation(words('follow_objects'))})(?!\w))")
 
 
 _follow_verb = functools.partial(listed, "follow", after=r"(?!\w)")
@@ -103,7 +93,7 @@ def _follow(text: str, ctx: Context) -> Claim | None:
     if ctx.where == "middle" or word_count(text) > 30 or m is None:
         return None
     # The verb's object is a name, a handle or "us": "Like many in the town, …" is prose.
-    if not _FOLLOWED.match(text.strip()[m.end() :]):
+    if not _followed().match(text.strip()[m.end() :]):
         return None
     if _mentions_network(text) or _HANDLE.search(text):
         return Claim("social", "follow-prompt")
@@ -111,20 +101,32 @@ def _follow(text: str, ctx: Context) -> Claim | None:
 
 
 def _mentions_network(text: str) -> bool:
-    return bool(re.search(rf"\b(?:{'|'.join(_NETWORKS)})\b", text, re.IGNORECASE))
+    return _network().search(text) is not None
 
 
-#: A prompt naming one of these is about a newsletter whatever follows ("Keep an eye on your inbox …").
-_STRONG = re.compile(r"newsletter|inbox|e-?mail|nieuwsbrief|boletín|рассылк|postfach|boîte", re.IGNORECASE)
-_NAMED_LIST = re.compile(
-    r"(?<!\w)(?:newsletter|nieuwsbrief|boletín|lettre d'information|рассылка)\s*[:!]?$", re.IGNORECASE
-)
+@cached()
+def _network() -> re.Pattern[str]:
+    """The name of a network (``common.json``'s "networks"), as a word."""
+    return re.compile(rf"\b(?:{alternation(words('networks'))})\b", re.IGNORECASE)
+
+
+@cached()
+def _strong() -> re.Pattern[str]:
+    """A prompt naming one of "newsletter_strong" is about a newsletter whatever follows ("Keep an eye on your inbox …")."""
+    return re.compile(alternation(words("newsletter_strong")), re.IGNORECASE)
+
+
+@cached()
+def _named_list() -> re.Pattern[str]:
+    """What a newsletter's own name ends with ("newsletter_names": "The Morning Briefing Newsletter")."""
+    names = "|".join(map(re.escape, words("newsletter_names")))
+    return re.compile(rf"(?<!\w)(?:{names})\s*[:!]?$", re.IGNORECASE)
 
 
 _newsletter = functools.partial(listed, "newsletter", after=r"(?!\w)")
 
 
-@functools.cache
+@cached()
 def _status() -> re.Pattern[str]:
     """What a sign-up form says back, alone in its block ("Thanks for signing up!", "Sorry! There was an error …")."""
     return re.compile(rf"(?:(?:sorry|oops)[!,.]?\s*)?(?:{alternation(words('newsletter_status'))})", re.IGNORECASE)
@@ -169,18 +171,18 @@ def newsletter(text: str, ctx: Context) -> Claim | None:
         # "Start your day with The Briefing. … Sign up for the free daily newsletter."
         last = re.split(r"(?<=[.!?])\s+(?=[A-Z])", text.strip())[-1]
         # The prompt closes the block, in a sentence of its own without a clause ("…, he said.").
-        if last != text.strip() and "," not in last and _newsletter().match(last) and _STRONG.search(last):
+        if last != text.strip() and "," not in last and _newsletter().match(last) and _strong().search(last):
             return Claim("newsletter", "newsletter-pitch")
     cues = {c.lower() for c in _cue().findall(text)}
     m = _newsletter().match(text.strip(" >»→"))
     # A short prompt, or one that names a newsletter, an inbox … after its opening words:
     # "Sign up for a streaming account for $9 a month" is not one.
     after = {c.lower() for c in _cue().findall(text.strip(" >»→")[m.end() :])} if m is not None else set()
-    strong = m is not None and _STRONG.search(m.group(0)) is not None
+    strong = m is not None and _strong().search(m.group(0)) is not None
     if m is not None and word_count(text) <= 30 and (word_count(text) <= 6 or after or strong):
         return Claim("newsletter", "newsletter")
     named = word_count(text) <= 4 and all(w[0].isupper() for w in text.split()[:-1]) and len(text.split()) >= 2
-    if named and _NAMED_LIST.search(text.strip()):
+    if named and _named_list().search(text.strip()):
         return Claim("newsletter", "newsletter-name")  # "The Morning Briefing Newsletter"
     # In the tail, a pitch that opens with a long prompt ("If you enjoyed this article, …").
     if m is not None and ctx.where == "tail" and word_count(m.group(0)) >= 4:

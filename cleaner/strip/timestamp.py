@@ -10,16 +10,15 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, words
+from cleaner.lexicon import alternation, cached, words
 from cleaner.meta.dates import parse_stamp, scan_stamp
 from cleaner.strip.claims import Claim, Context
 
 
-@functools.cache
+@cached()
 def long_labels() -> tuple[str, ...]:
     """The labels that cannot be ordinary words alone ("Updated", "Published"; not "on", "at", "date").
 
@@ -29,7 +28,7 @@ def long_labels() -> tuple[str, ...]:
     return tuple(w for w in words("date_labels") if len(w) >= 6)
 
 
-@functools.cache
+@cached()
 def _lone_label() -> re.Pattern[str]:
     return re.compile(rf"[-–—•·\s]*(?:{alternation(long_labels())})\s*:?", re.IGNORECASE)
 

@@ -33,11 +33,11 @@ True
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cleaner.fix.typos.data import Entry, frequency, more_misspellings
+from cleaner.lexicon import cached
 
 #: A suggestion this much more frequent (Zipf scale: ten times) than every other is taken.
 MIN_GAP = 1.0
@@ -59,7 +59,7 @@ class Context:
     near: tuple[str, ...] = ()
 
 
-@functools.cache
+@cached()
 def function_words(language: str) -> frozenset[str]:
     """The language's function words (``function_words`` in ``cleaner/data/<lang>.json``)."""
     from cleaner.lexicon import words
@@ -67,7 +67,7 @@ def function_words(language: str) -> frozenset[str]:
     return frozenset(words("function_words", language)) if language else frozenset()
 
 
-@functools.cache
+@cached()
 def determiners(language: str) -> frozenset[str]:
     """The language's determiners (``determiners`` in ``cleaner/data/<lang>.json``)."""
     from cleaner.lexicon import words
@@ -75,7 +75,7 @@ def determiners(language: str) -> frozenset[str]:
     return frozenset(words("determiners", language)) if language else frozenset()
 
 
-@functools.cache
+@cached()
 def foreign_markers(language: str) -> frozenset[str]:
     """Stop words of the other languages that are neither stop words nor frequent words of ``language``.
 
