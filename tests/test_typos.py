@@ -6,6 +6,7 @@ Every sentence here is written for this file."""
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 from importlib import resources
 
 import pytest
@@ -18,7 +19,7 @@ from cleaner.document import Document, Fact
 from cleaner.fix.typos import fix_typos, protected_words
 from cleaner.fix.typos.data import common_words, misspellings
 from cleaner.fix.typos.evidence import near
-from cleaner.fix.typos.tokens import _SENTENCE_END, _TOKEN, opens_sentence
+from cleaner.fix.typos.tokens import _SENTENCE_END, _TOKEN, Words, opens_sentence, plain_text, tokens_of
 from cleaner.pipeline import default_pipeline
 
 
@@ -463,3 +464,37 @@ def test_a_word_opens_a_sentence_as_the_pattern_says(text: str) -> None:
         start = match.start()
         spec = bool(_SENTENCE_END.search(text[max(0, start - 12) : start])) if start else True
         assert opens_sentence(text, start) == spec, (text, start)
+
+
+#: Text made of what decides a token and its chunk: letters of several scripts and cases, digits,
+#: the marks of addresses and code, sentence ends, quotes, and spaces of every kind.
+chunk_texts = st.lists(
+    st.sampled_from(
+        [*"aAéÉΣσß1٣_ .!?…:;,'\"”’)](@#/\\=<>{}|~^*+$%&-\n\t\r\u00a0", "word", "Word", "NATO", "a.b", "://"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(chunk_texts, chunk_texts)
+def test_words_say_what_the_tokens_say(first: str, second: str) -> None:
+    """The words counted from whole blocks are the tokens that :func:`tokens_of` makes one by one:
+    the plain ones, their counts in any case, where they stand and whether they open a sentence."""
+    texts = {0: first, 2: second}
+    tokens = [t for i, text in texts.items() for t in tokens_of(i, text)]
+    plain = [t for t in tokens if t.plain]
+    for words in (Words(texts), Words(texts, like=Words({0: first, 2: second + " x1"}))):
+        assert words.plain == [t.text for t in plain]
+        assert words.counts == Counter(t.text for t in plain)
+        assert words.lower == Counter(t.text.lower() for t in plain)
+        assert words.every_lower() == Counter(t.text.lower() for t in tokens)
+        wanted = {t.text for t in tokens}
+        assert words.tokens(wanted) == plain
+        assert words.in_mid(wanted) == {t.text for t in plain if not t.sentence_start}
+    for text in texts.values():
+        blanked = plain_text(text)
+        assert len(blanked) == len(text)
+        assert [(m.group(), m.start()) for m in _TOKEN.finditer(blanked)] == [
+            (t.text, t.offset) for t in tokens_of(0, text) if t.plain
+        ]

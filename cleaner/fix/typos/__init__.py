@@ -49,7 +49,7 @@ from cleaner.fix.typos.choose import WINDOW, Context, choose
 from cleaner.fix.typos.data import common_words, confusables, misspellings, more_misspellings
 from cleaner.fix.typos.evidence import evidence_table, word_evidence_table
 from cleaner.fix.typos.known import known_fix
-from cleaner.fix.typos.tokens import Token, shape, tokens_of
+from cleaner.fix.typos.tokens import Token, Words, shape, tokens_of, words_of
 
 __all__ = ["METADATA_FIELDS", "fix_typos", "language_of", "protected_words"]
 
@@ -77,7 +77,7 @@ def protected_words(doc: Document) -> frozenset[str]:
     found: set[str] = set()
     values = [v for k, v in doc.meta.items() if k in METADATA_FIELDS]
     for text in (s for v in values for s in _strings(v)):
-        found.update(t.text.lower() for t in tokens_of(0, text))
+        found.update(map(str.lower, words_of(text)))
     return frozenset(found)
 
 
@@ -117,31 +117,54 @@ def _is_real_word(token: str) -> bool:
     return token in common_words() or token in confusables()
 
 
+def kept_words(doc: Document, like: Words | None = None) -> Words:
+    """The words of ``doc``'s kept blocks (blocks whose text ``like`` read are not read again)."""
+    return Words({i: b.text for i, b in enumerate(doc.blocks) if b.kept}, like)
+
+
 def plan(doc: Document) -> tuple[Document, list[Fix]]:
-    """The evidence fixes made, then the known misspellings to fix, of ``doc``'s kept blocks."""
-    tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
-    if not tokens:
+    """The evidence fixes made, then the known misspellings to fix, of ``doc``'s kept blocks.
+
+    Every fix needs a plain token; the words of all tokens are counted as strings, and
+    :class:`~cleaner.fix.typos.tokens.Token` objects are made only for the words that a
+    table or a count leaves in question.
+    """
+    words = kept_words(doc)
+    if not words.plain:
         return doc, []
     protected = protected_words(doc)
-    plain = [t for t in tokens if t.plain]
-    evidence = evidence_table(plain, _is_word, protected, spelled=_is_real_word_any_case)
-    evidence.update(word_evidence_table(plain, _is_real_word, protected, misspellings("en"), _is_word))
+    evidence = evidence_table(words, _is_word, protected, spelled=_is_real_word_any_case)
+    evidence.update(word_evidence_table(words, _is_real_word, protected, misspellings("en"), _is_word))
     first = [
         Fix("typo", t.text, evidence[t.text], "document-evidence", t.block, t.offset)
-        for t in tokens
-        if t.plain and t.text in evidence
+        for t in words.tokens(evidence.keys())
     ]
     if first:
         doc = doc.replace(blocks=apply(doc.blocks, first))
-        tokens = [t for i, b in enumerate(doc.blocks) if b.kept for t in tokens_of(i, b.text)]
+        words = kept_words(doc, words)
     language = language_of(doc, evidence_fixed=bool(first)) or ""
     table = misspellings(language)
     if not table:
         return doc, first
-    lower = Counter(t.text.lower() for t in tokens)
-    second = [fix for t in tokens if (fix := _fix_one(t, table, lower, protected)) is not None]
+    lower = words.every_lower()
+    second = [
+        fix
+        for t in words.tokens(_spelled(words, _once(lower, table, protected)))
+        if (fix := _fix_one(t, table, lower, protected)) is not None
+    ]
     done = {(f.block, f.offset): f.after for f in second}
-    return doc, first + second + _more_fixes(doc, tokens, language, lower, protected, done)
+    more = _once(lower, more_misspellings(language), protected)
+    return doc, first + second + _more_fixes(doc, words.tokens(_spelled(words, more)), language, lower, done)
+
+
+def _once(lower: Mapping[str, int], table: Mapping[str, object], protected: frozenset[str]) -> set[str]:
+    """The words of ``table`` that ``lower`` counts once, less the ``protected`` ones."""
+    return {w for w in filter(table.__contains__, lower) if lower[w] == 1} - protected
+
+
+def _spelled(words: Words, lowered: set[str]) -> set[str]:
+    """The plain words of ``words`` that are, in lower case, in ``lowered``."""
+    return {w for w in words.counts if w.lower() in lowered} if lowered else set()
 
 
 def _fix_one(token: Token, table: Mapping[str, str], lower: Counter[str], protected: frozenset[str]) -> Fix | None:
@@ -164,41 +187,42 @@ def suffixed(text: str, offset: int) -> bool:
 
 
 def context_of(
-    doc: Document, tokens: list[Token], index: int, fixed: Mapping[tuple[int | None, int | None], str]
+    text: str, tokens: list[Token], index: int, fixed: Mapping[tuple[int | None, int | None], str]
 ) -> Context:
-    """The words around ``tokens[index]``: just before and after it, and near it in its block.
+    """The words around ``tokens[index]`` (the tokens of one block, whose text is ``text``): just before
+    and after it, and near it.
 
     A word that ``fixed`` corrects is read as corrected, as a second run reads it.
+
+    >>> tokens = list(tokens_of(0, "We know, wether or not. Then"))
+    >>> context_of("We know, wether or not. Then", tokens, 2, {(0, 3): "knew"})
+    Context(before=None, after='or', near=('we', 'knew', 'or', 'not', 'then'))
     """
     token = tokens[index]
-    text = doc.blocks[token.block].text
 
     def joined(a: Token, b: Token) -> bool:
-        return a.block == b.block and not b.sentence_start and not text[a.offset + len(a.text) : b.offset].strip()
+        return not b.sentence_start and not text[a.offset + len(a.text) : b.offset].strip()
 
     def word(t: Token) -> str:
         return fixed.get((t.block, t.offset), t.text).lower()
 
     before = tokens[index - 1] if index > 0 and joined(tokens[index - 1], token) else None
     after = tokens[index + 1] if index + 1 < len(tokens) and joined(token, tokens[index + 1]) else None
-    near = [
-        word(t)
-        for t in tokens[max(0, index - WINDOW) : index + WINDOW + 1]
-        if t.block == token.block and t is not token
-    ]
+    near = [word(t) for t in tokens[max(0, index - WINDOW) : index + WINDOW + 1] if t is not token]
     return Context(word(before) if before else None, word(after) if after else None, tuple(near))
 
 
 def _more_fixes(
     doc: Document,
-    tokens: list[Token],
+    found: list[Token],
     language: str,
     lower: Counter[str],
-    protected: frozenset[str],
     done: Mapping[tuple[int | None, int | None], str],
 ) -> list[Fix]:
     """The misspellings that the sentence or the document decides (see :mod:`cleaner.fix.typos.choose`).
 
+    ``found`` holds the plain tokens seen once in the document (any case), not in its
+    metadata, that are such misspellings; ``lower`` counts the document's words in lower case.
     A token joined by a hyphen to the word before it is left alone (it may be
     a suffix).  ``done`` holds the fixes already made.  A fix makes its
     correction a word the document uses, and a word of the sentences around
@@ -206,29 +230,32 @@ def _more_fixes(
     corrections read as made, until they stop changing, so that a second run
     finds nothing left to decide.
     """
-    if not more_misspellings(language):
-        return []
     spots = [
-        (i, t)
-        for i, t in enumerate(tokens)
-        if t.plain
-        and lower[t.text.lower()] == 1
-        and t.text.lower() not in protected
-        and (t.block, t.offset) not in done
-        and t.text.lower() in more_misspellings(language)
+        t
+        for t in found
+        if (t.block, t.offset) not in done
         and (t.text.islower() or (t.sentence_start and shape(t.text) == "title"))
         and not suffixed(doc.blocks[t.block].text, t.offset)
     ]
+    if not spots:
+        return []
+    blocks: dict[int, tuple[list[Token], dict[int, int]]] = {}
+    for t in spots:
+        if t.block not in blocks:
+            tokens = list(tokens_of(t.block, doc.blocks[t.block].text))
+            blocks[t.block] = tokens, {u.offset: n for n, u in enumerate(tokens)}
     used: Counter[str] = Counter(lower)
     used.update(right.lower() for right in done.values())
     fixed = dict(done)
     fixes: dict[int, Fix] = {}
     for _ in range(len(spots) + 1):
         changed = False
-        for i, t in spots:
+        for i, t in enumerate(spots):
             if i in fixes:
                 continue
-            right = choose(t.text.lower(), language, context_of(doc, tokens, i, fixed), used)
+            tokens, index = blocks[t.block]
+            context = context_of(doc.blocks[t.block].text, tokens, index[t.offset], fixed)
+            right = choose(t.text.lower(), language, context, used)
             if right is not None:
                 after = right if t.text.islower() else right[:1].upper() + right[1:]
                 fixes[i] = Fix("misspelling", t.text, after, "codespell", t.block, t.offset)

@@ -5,21 +5,22 @@ longer names, one edit) away from a name or acronym that the same document
 uses three or more times is a typo of that name: "ANTO" beside a dozen
 "NATO"s, "Merkle" beside "Merkel, Merkel, Merkel".  This works in any language.
 
->>> from cleaner.fix.typos.tokens import tokens_of
->>> text = "NATO and Merkel met. Then NATO and Merkel spoke. So did NATO, Merkel and Merkle. ANTO and Berlin agreed."
->>> evidence_table(tokens_of(0, text), is_word=lambda w: w.lower() in {"berlin", "merkle"})
+>>> from cleaner.fix.typos.tokens import Words
+>>> words = Words({0: "NATO and Merkel met. Then NATO and Merkel spoke. So did NATO, Merkel and Merkle. ANTO and Berlin agreed."})
+>>> evidence_table(words, is_word=lambda w: w.lower() in {"berlin", "merkle"})
 {'ANTO': 'NATO'}
->>> evidence_table(tokens_of(0, text), is_word=lambda w: False)
+>>> evidence_table(words, is_word=lambda w: False)
 {'Merkle': 'Merkel', 'ANTO': 'NATO'}
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 
 from cleaner.fix.typos.edits import edit, one_transposition
-from cleaner.fix.typos.tokens import Token, shape
+from cleaner.fix.typos.tokens import Words, shape
 
 #: A name must occur this many times to be evidence.
 MIN_EVIDENCE = 3
@@ -96,8 +97,17 @@ def shifted(token: str) -> str | None:
     return None
 
 
+def once(counts: Mapping[str, int]) -> list[str]:
+    """The keys of ``counts`` counted once, in order.
+
+    >>> once({"a": 1, "b": 2, "c": 1})
+    ['a', 'c']
+    """
+    return list(itertools.compress(counts, map((1).__eq__, counts.values())))
+
+
 def evidence_table(
-    tokens: Iterable[Token],
+    words: Words,
     is_word: Callable[[str], bool],
     protected: frozenset[str] = frozenset(),
     spelled: Callable[[str], bool] = lambda w: True,
@@ -112,31 +122,32 @@ def evidence_table(
     one name fits.  A token whose first two letters are swapped with the
     capital moved ("eGrman") is one swap from its name too.  ``spelled``
     says whether a token with a swapped ending ("Amphitheatre" beside
-    "Amphitheater") is a spelling of a word, and so no slip.
+    "Amphitheater") is a spelling of a word, and so no slip.  The tokens are
+    the plain ones of ``words``.
     """
-    tokens = list(tokens)
-    counts = Counter(t.text for t in tokens)
-    lower = Counter(t.text.lower() for t in tokens)
-    mid = {t.text for t in tokens if not t.sentence_start}
-    names = [
+    counts, lower = words.counts, words.lower
+    often = [
         w
-        for w, n in counts.items()
-        if n >= MIN_EVIDENCE and len(w) >= MIN_LENGTH and shape(w) in NAME_SHAPES and w in mid
+        for w in itertools.compress(counts, map((MIN_EVIDENCE - 1).__lt__, counts.values()))
+        if len(w) >= MIN_LENGTH and not w.islower() and shape(w) in NAME_SHAPES
     ]
+    if not often:
+        return {}  # no name: no token can be a typo of one, nor swap its capital back into one
     by_letters: dict[tuple[int, str], list[str]] = {}
     by_start: dict[tuple[str, int], list[str]] = {}
-    for w in names:
+    for w in often:
         by_letters.setdefault((len(w), "".join(sorted(w))), []).append(w)
         by_start.setdefault((w[0], len(w)), []).append(w)
-    out: dict[str, str] = {}
-    named = set(names)
-    for token, n in counts.items():
-        if n != 1 or lower[token.lower()] != 1 or len(token) < MIN_LENGTH or token.lower() in protected:
+    frequent = set(often)
+    fits: list[tuple[str, list[str]]] = []  # each token, and the frequent words it is near
+    # A token in lower case neither is shaped like a name nor has a capital to swap back.
+    for token in itertools.filterfalse(str.islower, once(counts)):
+        if len(token) < MIN_LENGTH or lower[token.lower()] != 1 or token.lower() in protected:
             continue
         back = shifted(token)
         if back is not None:
-            if back in named and not is_word(token):
-                out[token] = back
+            if back in frequent and not is_word(token):
+                fits.append((token, [back]))
             continue
         if shape(token) not in NAME_SHAPES or is_word(token):
             continue
@@ -144,8 +155,15 @@ def evidence_table(
         for size in (len(token) - 1, len(token), len(token) + 1):
             candidates.update(by_start.get((token[0], size), ()))
         matches = [w for w in candidates if near(token, w, spelled)]
-        if len(matches) == 1:
-            out[token] = matches[0]
+        if matches:
+            fits.append((token, matches))
+    # Which frequent words are names (used once at least in mid-sentence) is asked only of those that fit.
+    names = words.in_mid({w for _, matches in fits for w in matches})
+    out: dict[str, str] = {}
+    for token, matches in fits:
+        named = [w for w in matches if w in names]
+        if len(named) == 1:
+            out[token] = named[0]
     return out
 
 
@@ -154,7 +172,7 @@ MIN_WORD_LENGTH = 5
 
 
 def word_evidence_table(
-    tokens: Iterable[Token],
+    words: Words,
     is_word: Callable[[str], bool],
     protected: frozenset[str] = frozenset(),
     known: Mapping[str, str] | None = None,
@@ -171,28 +189,39 @@ def word_evidence_table(
     evidence.  A known misspelling counts as its correction, so that fixing it
     later cannot make new evidence.
 
-    >>> from cleaner.fix.typos.tokens import tokens_of
-    >>> text = "The company grew. The company hired. A compnay said the company had grown."
-    >>> word_evidence_table(tokens_of(0, text), is_word=lambda w: w == "company")
+    >>> from cleaner.fix.typos.tokens import Words
+    >>> words = Words({0: "The company grew. The company hired. A compnay said the company had grown."})
+    >>> word_evidence_table(words, is_word=lambda w: w == "company")
     {'compnay': 'company'}
-    >>> word_evidence_table(tokens_of(0, text), is_word=lambda w: w in ("company", "compnay"))
+    >>> word_evidence_table(words, is_word=lambda w: w in ("company", "compnay"))
     {}
     """
     known = known or {}
-    every = list(tokens)
-    seen = Counter(t.text.lower() for t in every)
-    tokens = [t for t in every if t.text.islower()]
-    counts = Counter(known.get(t.text, t.text) for t in tokens)
-    words: dict[tuple[int, str], list[str]] = {}
-    for w, n in counts.items():
-        if n >= MIN_EVIDENCE and len(w) >= MIN_WORD_LENGTH and (is_common or is_word)(w):
-            words.setdefault((len(w), "".join(sorted(w))), []).append(w)
+    counts, seen = words.counts, words.lower
+    corrected: Counter[str] = Counter()  # a known misspelling counts as its correction
+    for w in filter(known.__contains__, counts):
+        if w.islower():
+            corrected[known[w]] += counts[w]
+
+    def used(w: str) -> int:
+        """How often the document uses ``w`` in lower case, its known misspellings counted as ``w``."""
+        return corrected[w] + (counts.get(w, 0) if w.islower() and w not in known else 0)
+
+    often = itertools.compress(counts, map((MIN_EVIDENCE - 1).__lt__, counts.values()))
+    common = {
+        w
+        for w in itertools.chain(often, corrected)
+        if len(w) >= MIN_WORD_LENGTH and w.islower() and used(w) >= MIN_EVIDENCE and (is_common or is_word)(w)
+    }
+    if not common:
+        return {}
+    sizes = {len(w) for w in common}
+    # Each word seen once (any case) whose one token is in lower case (it is in ``counts`` as it is).
+    alone = set(filter(str.islower, set(once(seen)).intersection(counts))).difference(known) - protected
     out: dict[str, str] = {}
-    for token in dict.fromkeys(t.text for t in tokens):
-        if seen[token] != 1 or len(token) < MIN_WORD_LENGTH or token in known or token in protected or is_word(token):
-            continue
-        candidates = words.get((len(token), "".join(sorted(token))), [])
-        matches = [w for w in candidates if one_transposition(token, w) and not _variant(token, w)]
+    for token in sorted(w for w in alone if len(w) in sizes and len(w) >= MIN_WORD_LENGTH and not is_word(w)):
+        swaps = (token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1))
+        matches = {w for w in swaps if w in common and w != token and not _variant(token, w)}
         if len(matches) == 1:
-            out[token] = matches[0]
+            out[token] = matches.pop()
     return out
