@@ -131,3 +131,56 @@ def test_the_walk_through_one_page_is_what_explain_shows() -> None:
     for line in lines:
         head = line.split(" …")[0].rstrip()
         assert any(s.startswith(head) for s in shown), line
+
+
+def console_examples(markdown: str) -> list[tuple[int, str, list[str]]]:
+    """Each ``$ cleaner …`` line of the console blocks, with its line number and the output lines shown under it."""
+    out: list[tuple[int, str, list[str]]] = []
+    for language, first, code in fenced_blocks(markdown):
+        if language != "console":
+            continue
+        for offset, line in enumerate(code.splitlines()):
+            if line.startswith("$ "):
+                out.append((first + offset + 1, line[2:], []))
+            elif out and out[-1][0] > first:
+                out[-1][2].append(line)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("number", "command", "shown"),
+    [pytest.param(n, c, s, id=f"line-{n}") for n, c, s in console_examples(README.read_text(encoding="utf-8"))],
+)
+def test_console_example_runs_as_written(number: int, command: str, shown: list[str], tmp_path: Path) -> None:
+    """Each command runs on a copy of the repository's samples and examples; the output shown is what it prints
+    (every line, or with ``…`` for what is left out, each shown line as the start of a printed one)."""
+    import shlex
+    import shutil
+
+    shutil.copytree(SAMPLES, tmp_path / "samples")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    argv = shlex.split(command.split(" #", 1)[0])
+    target = None
+    if ">" in argv:
+        at = argv.index(">")
+        argv, target = argv[:at], argv[at + 1]
+    assert argv[0] == "cleaner", f"README.md:{number}: not a cleaner command"
+    before = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        done = run(*argv[1:])
+    finally:
+        os.chdir(before)
+    assert done.code in (0, 1, 2), f"README.md:{number}: exit {done.code}: {done.err}"
+    if target is not None:
+        (tmp_path / target).write_text(done.out, encoding="utf-8")
+    if not shown:
+        assert done.code in (0, 1), f"README.md:{number}: exit {done.code}: {done.err}"
+        return
+    printed = (done.out + done.err).splitlines()
+    if any("…" in line for line in shown):
+        for line in shown:
+            head = line.split("…")[0].rstrip()
+            assert not head or any(p.startswith(head) for p in printed), f"README.md:{number}: {line!r} not printed"
+    else:
+        assert [p for p in printed if not p.startswith("cleaner: ") or p in shown] == shown, f"README.md:{number}"
