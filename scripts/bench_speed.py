@@ -11,8 +11,9 @@ On the pages of a bench set (``--set``, default ``scrapinghub``):
   machine.  Each contender is timed on its **first pass** over pages its process has not seen (a
   fresh process forked for it), after warming its imports and one-time compiles on ``--warm`` other
   pages of the set (and dateparser's patterns, :func:`warm_dateparser`): the libraries cache what they parse (htmldate its date strings), so a second
-  pass over the same pages is faster than a user's first.  ``--rounds`` repeats each in a fresh
-  process and keeps the fastest;
+  pass over the same pages is faster than a user's first.  Times are the process's processor time,
+  steadier than the wall clock's on a shared machine; ``--rounds`` repeats each in a fresh process
+  and keeps the fastest;
 - **command**: ``cleaner clean DIR -o OUT`` over a folder of ``--files`` text files (copies of
   ``text_recall``) with ``--jobs 1`` and ``--jobs 2``, process start-up included, with the peak
   memory of the command and its workers together (their proportional set sizes, summed).
@@ -56,15 +57,18 @@ def _first_pass(job: tuple[Callable[[object], object], Sequence[object], Sequenc
     warm_dateparser()
     for item in warm:
         run(item)
-    start = time.perf_counter()
+    start = time.process_time()
     for item in inputs:
         run(item)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def timed(run: Callable[[object], object], warm: Sequence[object], inputs: Sequence[object], rounds: int = 1) -> float:
-    """Seconds ``run`` takes over ``inputs`` on its first pass, in a process forked for it that has
-    run it on ``warm`` (other inputs) first; the fastest of ``rounds`` such processes.
+    """Processor seconds ``run`` takes over ``inputs`` on its first pass, in a process forked for it
+    that has run it on ``warm`` (other inputs) first; the fastest of ``rounds`` such processes.
+
+    Processor time, not the wall clock's: on a machine that others share, what the others run
+    does not count (a run is single-threaded; threads a library starts would count).
 
     >>> timed(len, ["a"], ["bc", "d"]) >= 0.0
     True
