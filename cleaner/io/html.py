@@ -83,14 +83,15 @@ def kept_shares(texts: Sequence[str], kept: str) -> list[float]:
     """For each of some texts (a page's blocks, in order), the share of its words that ``kept`` holds, in order.
 
     The words of the blocks are aligned with the words of ``kept`` (an extractor's text of the page)
-    as two sequences, so a sentence that a summary at the top repeats counts once, where the
-    extractor took it, however the extractor cut its lines.
+    as two sequences (by ``cydifflib``: difflib's matcher, compiled, with the same matches), so a
+    sentence that a summary at the top repeats counts once, where the extractor took it, however
+    the extractor cut its lines.
 
     >>> kept_shares(["Key point: the talks went on", "Menu", "The talks went on for hours on Monday."],
     ...             "The talks went on for hours on Monday.")
     [0.0, 0.0, 1.0]
     """
-    import difflib
+    import cydifflib
 
     spans, blocks = [], []
     for text in texts:
@@ -101,7 +102,7 @@ def kept_shares(texts: Sequence[str], kept: str) -> list[float]:
     if len(blocks) > ALIGN_WORDS or len(extracted) > ALIGN_WORDS:
         return _shared_trigrams(texts, extracted)
     matched = [False] * len(blocks)
-    matcher = difflib.SequenceMatcher(None, blocks, extracted, autojunk=False)
+    matcher = cydifflib.SequenceMatcher(None, blocks, extracted, autojunk=False)
     for start, _, size in matcher.get_matching_blocks():
         if size >= MATCH_WORDS:
             matched[start : start + size] = [True] * size
