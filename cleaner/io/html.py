@@ -41,7 +41,7 @@ from typing import Any
 
 from cleaner.document import Block, Document, Fact
 from cleaner.meta import structured
-from cleaner.meta.dates import parse_stamp
+from cleaner.meta.dates import Stamp, parse_stamp
 from cleaner.text import word_key
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -83,14 +83,15 @@ def kept_shares(texts: Sequence[str], kept: str) -> list[float]:
     """For each of some texts (a page's blocks, in order), the share of its words that ``kept`` holds, in order.
 
     The words of the blocks are aligned with the words of ``kept`` (an extractor's text of the page)
-    as two sequences, so a sentence that a summary at the top repeats counts once, where the
-    extractor took it, however the extractor cut its lines.
+    as two sequences (by ``cydifflib``: difflib's matcher, compiled, with the same matches), so a
+    sentence that a summary at the top repeats counts once, where the extractor took it, however
+    the extractor cut its lines.
 
     >>> kept_shares(["Key point: the talks went on", "Menu", "The talks went on for hours on Monday."],
     ...             "The talks went on for hours on Monday.")
     [0.0, 0.0, 1.0]
     """
-    import difflib
+    import cydifflib
 
     spans, blocks = [], []
     for text in texts:
@@ -101,7 +102,7 @@ def kept_shares(texts: Sequence[str], kept: str) -> list[float]:
     if len(blocks) > ALIGN_WORDS or len(extracted) > ALIGN_WORDS:
         return _shared_trigrams(texts, extracted)
     matched = [False] * len(blocks)
-    matcher = difflib.SequenceMatcher(None, blocks, extracted, autojunk=False)
+    matcher = cydifflib.SequenceMatcher(None, blocks, extracted, autojunk=False)
     for start, _, size in matcher.get_matching_blocks():
         if size >= MATCH_WORDS:
             matched[start : start + size] = [True] * size
@@ -164,6 +165,22 @@ def _listed(value: Any) -> list[str]:
     return [part.strip() for item in items for part in str(item).split(",") if part.strip()]
 
 
+def date_search(declared: Sequence[Fact]) -> dict[str, Any]:
+    """How trafilatura's date search (htmldate) reads a page, given the facts the page declares:
+    its default, but without the extensive search of the whole text when the page declares when
+    it came out (the date it declares then comes first, :func:`declared_facts`, and htmldate's,
+    a day with no time, can add nothing to it).
+
+    >>> from cleaner.meta.dates import Stamp, parse_stamp
+    >>> [date_search(f)["extensive_search"] for f in ((), (Fact("stamp", parse_stamp("2024-05-01"), "json-ld"),))]
+    [True, False]
+    """
+    from trafilatura.settings import set_date_params
+
+    published = any(f.field == "stamp" and isinstance(f.value, Stamp) and not f.value.modified for f in declared)
+    return set_date_params(extensive=not published)
+
+
 def read_page(html: str, url: str | None = None) -> Page:
     """The blocks and metadata of a page (an empty :class:`Page` when it has no text)."""
     import trafilatura
@@ -179,10 +196,13 @@ def read_page(html: str, url: str | None = None) -> Page:
         return Page()
     declared, weak = structured.page_facts(tree)
     options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True}
-    found: Any = trafilatura.bare_extraction(tree, favor_recall=True, with_metadata=True, **options)
+    dates = date_search(declared)
+    found: Any = trafilatura.bare_extraction(
+        tree, favor_recall=True, with_metadata=True, date_extraction_params=dates, **options
+    )
     standard = trafilatura.extract(tree, **options) or ""
     if found is None:
-        found = extract_metadata(tree, url)
+        found = extract_metadata(tree, url, date_config=dates)
     blocks = with_extraction(blocks, (found.text if found is not None else None) or "", standard)
     extra = {"url": found.url or url, "categories": _listed(found.categories), "tags": _listed(found.tags)}
     return Page(
