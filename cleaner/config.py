@@ -340,6 +340,8 @@ class Config:
     )
     #: Glob patterns of files and folders to skip.
     exclude: tuple[str, ...] = ()
+    #: Learn site templates when many documents are cleaned together (a folder, a file of records).
+    templates: bool = True
     #: A line must recur in this many documents of one site to count as its template.
     template_min_docs: int = 3
     #: JSONL: the field holding the text, the id, and (optionally) HTML.

@@ -17,8 +17,11 @@ steps (repair, normalisation, splitting) cut it.
 
 A document's *site* is the host of its URL when known (``www.`` dropped);
 otherwise the folder of a plain-text file, or the file a record came from
-(:func:`cleaner.io.documents.site_of`): files kept together usually come from
-one source.
+(:func:`cleaner.io.documents.site_of`).  Only a site known from URLs learns
+single lines; a folder may mix many sites, so the documents of a site that is
+only a folder (``by_url=False``) count runs of consecutive lines they share
+(:func:`cleaner.strip.templates.evidence`): a menu or a footer, never one
+common line.
 
 >>> docs = [("a.com", f"Home | News\\n\\nStory {n} is about {n}, they said.\\n\\nSubscribe to our newsletter") for n in "xyz"]
 >>> templates = find_templates(docs, min_docs=3)
@@ -36,7 +39,7 @@ from cleaner.config import Config
 from cleaner.counts import IN_MEMORY, SiteLineCounts
 from cleaner.document import Document, Result
 from cleaner.pipeline import Pipeline, default_pipeline
-from cleaner.strip.templates import KIND, Templates, countable, line_hash, normalise
+from cleaner.strip.templates import KIND, Templates, evidence, line_hash, normalise
 
 __all__ = [
     "KIND",
@@ -80,14 +83,19 @@ def lines_of(text: str, config: Config | None = None) -> list[str]:
     return [b.text for b in _cutter(config)(Document.from_text(text)).blocks]
 
 
-def document_lines(text: str, config: Config | None = None) -> tuple[int, frozenset[int]]:
-    """What one document brings to its site's counts: the hash of its whole text, and of each line that counts.
+def document_lines(text: str, config: Config | None = None, by_url: bool = True) -> tuple[int, frozenset[int]]:
+    """What one document brings to its site's counts: the hash of its whole text, and its lines' hashes.
+
+    With ``by_url`` (its site is its URL's host), the hash of each line that counts;
+    otherwise, of each run of consecutive lines (see :func:`cleaner.strip.templates.evidence`).
 
     >>> whole, lines = document_lines("Menu\\n\\nA one.\\n\\n2019")
     >>> whole == hash_text("Menu\\n\\nA one.\\n\\n2019"), lines == {line_hash("Menu"), line_hash("A one.")}
     (True, True)
+    >>> document_lines("Menu\\n\\nA one.\\n\\n2019", by_url=False)[1]
+    frozenset()
     """
-    return hash_text(text), frozenset(line_hash(line) for line in lines_of(text, config) if countable(line))
+    return hash_text(text), evidence(lines_of(text, config), by_url)
 
 
 def count_templates(
@@ -114,32 +122,43 @@ def count_templates(
 
 
 def find_templates(
-    docs: Iterable[tuple[str, str]], min_docs: int = 3, config: Config | None = None
+    docs: Iterable[tuple[str, str]], min_docs: int = 3, config: Config | None = None, by_url: bool = True
 ) -> dict[str, frozenset[int]]:
     """The template of every site: hashes of the lines found in at least ``min_docs`` of its documents.
 
     ``docs`` are ``(site, text)`` pairs, read once.  A line counts once per
     document, and a document that is an exact copy of one seen before (same
     site, same text) does not count at all, so duplicates make no template.
+    ``by_url``: the sites are the hosts of the documents' URLs; ``False`` when
+    they are only where the documents were found (folders, files), and only
+    runs of consecutive lines they share count.
 
     >>> docs = [("s", "Menu\\n\\nA one."), ("s", "Menu\\n\\nB two."), ("s", "Menu\\n\\nA one."), ("t", "Menu")]
     >>> find_templates(docs, min_docs=2) == {"s": frozenset({line_hash("Menu")})}
     True
+    >>> find_templates(docs, min_docs=2, by_url=False)
+    {}
     """
-    return count_templates(((site, *document_lines(text, config)) for site, text in docs), min_docs)
+    return count_templates(((site, *document_lines(text, config, by_url)) for site, text in docs), min_docs)
 
 
 def clean_corpus(
-    docs: Iterable[tuple[str, str]], config: Config | None = None, templates: Templates | None = None
+    docs: Iterable[tuple[str, str]],
+    config: Config | None = None,
+    templates: Templates | None = None,
+    by_url: bool = True,
 ) -> Iterator[Result]:
-    """Clean ``(site, text)`` documents with their sites' templates.
+    """Clean ``(site, text)`` documents with their sites' templates (none with ``config.templates`` off).
 
     Without ``templates``, ``docs`` must be re-iterable (a list): it is read
-    once to find them (with ``config.template_min_docs``), then again to clean.
+    once to find them (with ``config.template_min_docs`` and ``by_url``: see
+    :func:`find_templates`), then again to clean.
     """
     config = config or Config()
-    if templates is None:
-        templates = find_templates(docs, config.template_min_docs, config)
+    if not config.templates:
+        templates = {}
+    elif templates is None:
+        templates = find_templates(docs, config.template_min_docs, config, by_url)
     pipeline = default_pipeline(config, templates)
     for site, text in docs:
         yield pipeline.clean(text, source=site, site=site)

@@ -147,11 +147,12 @@ def default_pipeline(config: Config | None = None, templates: Templates | None =
     ``clean``, ``clean_html``, the command, the datatrove steps and :mod:`cleaner.corpus`
     all clean with the chain this function builds; pages and texts go through the
     same steps (the page steps change nothing on plain text, which declares no
-    title or tags).  The names the config gives are checked here: the kinds
+    title or tags).  With ``config.templates`` off, ``templates`` are not used.  The names the
+    config gives are checked here: the kinds
     ``keep`` names, the steps and parts ``disable`` names, the model file.
 
     >>> default_pipeline().names
-    ('fix_encoding', 'normalize', 'split_blocks', 'label_title', 'strip_templates', 'strip_chrome', 'label_tags', 'detect_language', 'fix_typos')
+    ('fix_encoding', 'normalize', 'split_blocks', 'label_title', 'strip_chrome', 'strip_templates', 'label_tags', 'detect_language', 'fix_typos')
     >>> default_pipeline(Config(keep=["captoin"]))
     Traceback (most recent call last):
     ...
@@ -173,8 +174,8 @@ def default_pipeline(config: Config | None = None, templates: Templates | None =
         named("normalize", functools.partial(normalize, typography=config.typography)),
         split_blocks,
         named("label_title", functools.partial(label_title, typography=config.typography)),
-        StripTemplates(templates),
         StripChrome(config.disable, model=config.model, keep=config.keep),
+        StripTemplates(templates if config.templates else None),
         label_tags,
         named(
             "detect_language",
@@ -192,8 +193,8 @@ STEPS = (
     "normalize",
     "split_blocks",
     "label_title",
-    "strip_templates",
     "strip_chrome",
+    "strip_templates",
     "label_tags",
     "detect_language",
     "fix_typos",

@@ -26,9 +26,12 @@ from cleaner.adapters.datatrove import (
     CollectTemplateLines,
     cleaner_metadata,
     load_templates,
+    record_by_url,
     record_site,
 )
+from cleaner.cli.templates import corpus_templates
 from cleaner.corpus import clean_corpus, find_templates
+from cleaner.strip.templates import run_hashes
 
 SAMPLE_TEXTS = [(SAMPLES / name).read_text(encoding="utf-8") for name in NAMES]
 EMPTY_TEXT = "Share on Facebook\n\nFollow us on Twitter\n"
@@ -188,10 +191,35 @@ def test_site_templates_in_two_stages_in_this_process(tmp_path: Path) -> None:
     assert (
         "valley" not in gzip.decompress((lines / "00000.lines.gz").read_bytes()).decode().split("\t")[1]
     )  # hashes only
-    everything = [r for records in files for r in records]
-    docs = [(record_site(Record(r["text"], r["id"], metadata={"url": r.get("url")})), r["text"]) for r in everything]
-    assert load_templates(str(lines), 3) == find_templates(docs, 3)
-    assert set(find_templates(docs, 3)) == {"valley.example.com"}
+    everything = [Record(r["text"], r["id"], metadata={"url": r.get("url")}) for records in files for r in records]
+    assert load_templates(str(lines), 3) == library_templates(everything)
+    assert set(library_templates(everything)) == {"valley.example.com"}
+
+
+def library_templates(records: list[Record]) -> dict[str, frozenset[int]]:
+    """What :func:`cleaner.corpus.find_templates` finds: lines for records with a URL, runs of lines for the rest."""
+    found: dict[str, frozenset[int]] = {}
+    for by_url in (True, False):
+        docs = [(record_site(r), r.text) for r in records if record_by_url(r) is by_url]
+        found |= find_templates(docs, 3, by_url=by_url)
+    return found
+
+
+def test_records_without_a_url_learn_runs_of_lines_as_the_command_does(tmp_path: Path) -> None:
+    menu = "Home\n\nPolitics\n\nBusiness\n\nCulture\n\n"
+    texts = [f"{menu}{story(3, n)}\nAdvertisement\n" for n in range(3)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"id": str(n), "text": t}) + "\n" for n, t in enumerate(texts)), encoding="utf-8"
+    )
+    records = [Record(t, str(n), metadata={"file_path": "feed.jsonl"}) for n, t in enumerate(texts)]
+    list(CollectTemplateLines(str(tmp_path / "lines")).run(iter(records)))
+    command = corpus_templates([str(feed)], Config())
+    assert (
+        list(load_templates(str(tmp_path / "lines"), 3).values())
+        == list(command.values())
+        == [run_hashes(["Home", "Politics", "Business", "Culture"])]
+    )
 
 
 def test_templates_need_stage_one(tmp_path: Path) -> None:
@@ -259,11 +287,10 @@ def test_site_templates_as_two_datatrove_stages(tmp_path: Path) -> None:
     files = corpus()
     paths = [str(tmp_path / "in" / f"part{n}.jsonl") for n in range(len(files))]
     rows = [(r, path) for records, path in zip(files, paths, strict=True) for r in records]
-    docs = [
-        (record_site(Record(r["text"], r["id"], metadata={"url": r.get("url"), "file_path": p})), r["text"])
-        for r, p in rows
-    ]
-    expected = dict(zip((r["id"] for r, _ in rows), clean_corpus(docs, templates=find_templates(docs, 3)), strict=True))
+    records = [Record(r["text"], r["id"], metadata={"url": r.get("url"), "file_path": p}) for r, p in rows]
+    docs = [(record_site(r), r.text) for r in records]
+    cleaned = clean_corpus(docs, templates=library_templates(records))
+    expected = dict(zip((r["id"] for r, _ in rows), cleaned, strict=True))
     assert sorted(out) == sorted(i for i, result in expected.items() if result.text)
     for ident, record in out.items():
         assert_cleaned_as(record, expected[ident], Config())

@@ -60,6 +60,7 @@ __all__ = [
     "CollectTemplateLines",
     "cleaner_metadata",
     "load_templates",
+    "record_by_url",
     "record_site",
 ]
 
@@ -82,6 +83,19 @@ def record_site(record: Record) -> str:
     ('/d/x.jsonl', '')
     """
     return site_of(record.metadata.get("url"), record.metadata.get("file_path"), whole_file=False)
+
+
+def record_by_url(record: Record) -> bool:
+    """True when a datatrove document's URL gives its site; its lines then count one by one, as the command counts.
+
+    Otherwise its site is only where it was found, and only runs of lines count
+    (:func:`cleaner.strip.templates.evidence`).
+
+    >>> record_by_url(Record("", "1", metadata={"url": "https://example.com/a"})), record_by_url(Record("", "2"))
+    (True, False)
+    """
+    url = record.metadata.get("url")
+    return isinstance(url, str) and bool(site_of(url))
 
 
 def counted(kinds: Iterable[str]) -> dict[str, int]:
@@ -157,7 +171,9 @@ class CollectTemplateLines(PipelineStep):  # type: ignore[misc]
     Each task writes ``<rank>.lines.gz``: one row per distinct document of the
     task (its site, the hash of its text, the hashes of its lines; never the
     text).  Documents pass on unchanged.  ``site`` tells a document's site
-    (default :func:`record_site`).
+    (default :func:`record_site`).  A document with a URL brings the hashes of
+    its lines, one without brings those of its runs of lines (:func:`record_by_url`),
+    as the command's first pass does.
     """
 
     name = "🧮 cleaner: template lines"
@@ -175,7 +191,7 @@ class CollectTemplateLines(PipelineStep):  # type: ignore[misc]
             for record in data or ():
                 with self.track_time():
                     site = self.site(record)
-                    whole, lines = document_lines(record.text, self.config)
+                    whole, lines = document_lines(record.text, self.config, record_by_url(record))
                     self.stat_update("documents")
                     if (site, whole) in seen:
                         self.stat_update("copies")
@@ -254,7 +270,7 @@ class CleanerStep(_Cleaning):
         self.site = site or record_site
 
     def templates(self) -> Templates | None:
-        if self.template_folder is None:
+        if self.template_folder is None or not self.config.templates:
             return None
         return load_templates(self.template_folder, self.config.template_min_docs)
 

@@ -30,6 +30,8 @@ FLAG_FIELDS = (
     "language",
     "language_detector",
     "typos",
+    "templates",
+    "template_min_docs",
     "include",
     "exclude",
     "text_field",
@@ -102,6 +104,18 @@ def shared_options() -> argparse.ArgumentParser:
     )
     config.add_argument(
         "--typos", action=argparse.BooleanOptionalAction, default=None, help="repair typos (default: on)"
+    )
+    config.add_argument(
+        "--templates",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="learn site templates when many documents are cleaned together (default: on)",
+    )
+    config.add_argument(
+        "--template-min-docs",
+        type=positive,
+        metavar="N",
+        help="a line is its site's template when it recurs in N documents of the site (default: 3; at least 2)",
     )
     config.add_argument(
         "--include",

@@ -49,6 +49,15 @@ def item_site(item: Item) -> str:
     return site_of(item.url, item.path if item.path is not None else item.source, item.whole_file)
 
 
+def item_by_url(item: Item) -> bool:
+    """True when the site of an input is its URL's host; false when it is only its folder or file.
+
+    >>> item_by_url(Item("feed.jsonl:3", "3", text="x", url="https://news.example.org/a")), item_by_url(Item("a.txt", "a"))
+    (True, False)
+    """
+    return bool(item.url) and bool(site_of(item.url))
+
+
 def page_text(item: Item) -> str:
     """The text of an item's page: its bytes decoded (see :mod:`cleaner.io.decode`), refused when they are binary.
 

@@ -1,11 +1,23 @@
 """Site templates, as a step of the chain: the lines a site repeats in many of its documents are its template.
 
-A corpus pass (:mod:`cleaner.corpus`) hashes every line of every document and
+A corpus pass (:mod:`cleaner.corpus`) hashes the lines of every document and
 counts, per site, in how many documents each hash occurs (CCNet's idea); the
-hashes seen in enough documents are the site's template.  This module holds
-what both sides share: how a line is hashed (:func:`line_hash`), and the step
+hashes seen in enough documents are the site's template.  What is hashed
+depends on how well the site is known (:func:`evidence`):
+
+- a document whose site is the host of its URL brings each of its lines: one
+  line a site repeats is its template ("Subscribe to our newsletter");
+- a document whose site is only where it was found (the folder of a file, the
+  file of a record) brings runs of :data:`RUN` consecutive lines
+  (:func:`run_hashes`).  A folder may mix pages of many sites, and unrelated
+  pages share single lines ("Advertisement", "Read more", "Conclusion"), but
+  rarely the same lines in the same order: a template comes as a block (a
+  menu, a footer), a coincidence line by line.
+
+This module holds what both sides share: how lines are hashed, and the step
 (:class:`StripTemplates`) that labels a document's template lines as
-``template``, by its site (:attr:`cleaner.document.Document.site`).
+``template``, by its site (:attr:`cleaner.document.Document.site`): a line
+whose own hash is its site's, or that lies in a run whose hash is.
 
 >>> templates = {"a.com": frozenset({line_hash("Home | News")})}
 >>> doc = Document.from_blocks(["Home | News", "Story x is about x, they said."]).replace(site="a.com")
@@ -18,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from cleaner.document import Document
 from cleaner.strip.claims import looks_like_body
@@ -28,6 +40,9 @@ KIND = "template"
 RULE = "site-template"
 #: Each site's template: the hashes of its recurring lines, by site.
 Templates = Mapping[str, frozenset[int]]
+
+#: Consecutive lines that make one piece of evidence of a template when the site is not known from a URL.
+RUN = 3
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _DIGITS = re.compile(r"\d+")
@@ -66,8 +81,70 @@ def countable(line: str) -> bool:
     return any(c.isalpha() for c in line)
 
 
+def run_hash(lines: Sequence[str]) -> int:
+    """A 64-bit hash of consecutive lines, normalised; of one line, its :func:`line_hash`.
+
+    Normalised lines hold no line break, so the hash of a run is never that of one line.
+
+    >>> run_hash(["Follow us!"]) == line_hash("follow us"), run_hash(["Home", "News"]) == run_hash(["home", "NEWS"])
+    (True, True)
+    """
+    digest = hashlib.blake2b("\n".join(normalise(line) for line in lines).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big")
+
+
+def runs(lines: Sequence[str], size: int = RUN) -> Iterator[tuple[int, int]]:
+    """``(first, end)`` index ranges of every ``size`` consecutive countable lines (lines without letters skipped).
+
+    >>> list(runs(["Home", "|", "News", "Sport", "Story."], 3))
+    [(0, 4), (2, 5)]
+    >>> list(runs(["Home", "News"], 3))
+    []
+    """
+    counted = [i for i, line in enumerate(lines) if countable(line)]
+    for k in range(len(counted) - size + 1):
+        yield counted[k], counted[k + size - 1] + 1
+
+
+def run_hashes(lines: Sequence[str], size: int = RUN) -> frozenset[int]:
+    """The hashes of every run of ``size`` consecutive countable lines (see :func:`runs`).
+
+    >>> len(run_hashes(["Home", "News", "Sport", "Story."])), run_hashes(["Home", "News"])
+    (2, frozenset())
+    """
+    return frozenset(run_hash([line for line in lines[a:b] if countable(line)]) for a, b in runs(lines, size))
+
+
+def evidence(lines: Sequence[str], by_url: bool = True) -> frozenset[int]:
+    """What one document's lines bring to its site's counts: each line's hash when its site is known from its URL,
+    else the hashes of its runs of :data:`RUN` lines.
+
+    >>> evidence(["Advertisement", "2019"]) == {line_hash("Advertisement")}
+    True
+    >>> evidence(["Advertisement", "A story."], by_url=False)
+    frozenset()
+    """
+    if by_url:
+        return frozenset(line_hash(line) for line in lines if countable(line))
+    return run_hashes(lines)
+
+
+def template_lines(lines: Sequence[str], template: frozenset[int]) -> list[bool]:
+    """For each line, whether it is in ``template``: its own hash is there, or it lies in a run whose hash is.
+
+    >>> menu = ["Home", "News", "Sport"]
+    >>> template_lines(["Home", "Story.", *menu], run_hashes(menu) | {line_hash("Story.")})
+    [False, True, True, True, True]
+    """
+    hits = [countable(line) and line_hash(line) in template for line in lines]
+    for a, b in runs(lines):
+        if run_hash([line for line in lines[a:b] if countable(line)]) in template:
+            hits[a:b] = [True] * (b - a)
+    return hits
+
+
 def strip_templates(doc: Document, lines: frozenset[int] = frozenset()) -> Document:
-    """Label the kept blocks whose line is in ``lines`` (a site's template) as ``template``.
+    """Label the kept blocks that are in ``lines`` (a site's template: see :func:`template_lines`) as ``template``.
 
     Nothing is labelled when that would leave no block of prose: such
     documents are copies of one another, not pages sharing a template.
@@ -80,7 +157,8 @@ def strip_templates(doc: Document, lines: frozenset[int] = frozenset()) -> Docum
     """
     if not lines:
         return doc
-    hits = [b.kept and countable(b.text) and line_hash(b.text) in lines for b in doc.blocks]
+    found = template_lines([b.text for b in doc.blocks], lines)
+    hits = [b.kept and hit for b, hit in zip(doc.blocks, found, strict=True)]
     if not any(hits):
         return doc
     if not any(b.kept and not hit and looks_like_body(b.text) for b, hit in zip(doc.blocks, hits, strict=True)):
