@@ -15,6 +15,7 @@ distinct lines as a crawl of that size would; short lines (menus, prompts) are l
 
     python scripts/bench_memory.py --mb 1000        # the README's row: 1 GB
     python scripts/bench_memory.py --mb 50          # a quick look
+    python scripts/bench_memory.py --mb 20 --text   # one 20 MB text file: one document
 """
 
 from __future__ import annotations
@@ -66,9 +67,24 @@ def records(texts: list[str], size: int) -> Iterator[bytes]:
         yield line
 
 
+def one_text(texts: list[str], size: int) -> Iterator[bytes]:
+    """One plain text of distinct articles (tagged as :func:`records` tags them), blank lines between, until it
+    makes ``size`` bytes: what one huge scraped file is, one document."""
+    total, number = 0, 0
+    while total < size:
+        text = texts[number % len(texts)]
+        word = tag(number)
+        chunk = ("\n".join(f"{line} {word}" if len(line) > 60 else line for line in text.split("\n")) + "\n\n").encode()
+        total += len(chunk)
+        number += 1
+        yield chunk
+
+
 def run(path: Path, out: Path, jobs: int) -> tuple[float, list[tuple[float, float]]]:
     """Seconds, and ``(time, MB)`` samples of the command's memory, of cleaning ``path`` into ``out``."""
-    cmd = [sys.executable, "-m", "cleaner", "clean", "-f", "jsonl", str(path), "-o", str(out), "--jobs", str(jobs)]
+    form = "txt" if path.suffix == ".txt" else "jsonl"
+    cmd = [sys.executable, "-m", "cleaner", "clean", "-f", form, str(path), "-o", str(out), "--jobs", str(jobs)]
+    cmd += ["--max-bytes", "1G"] if form == "txt" else []
     start = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     samples: list[tuple[float, float]] = []
@@ -86,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=1000, help="size of the JSONL file, in MB")
     parser.add_argument("--jobs", type=int, default=2, help="--jobs of the command")
+    parser.add_argument("--text", action="store_true", help="one plain text file (one document), not JSONL records")
     args = parser.parse_args(argv)
     texts = [
         p.text(v)
@@ -94,9 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         for v in ("text_recall", "text_full")
     ]
     with tempfile.TemporaryDirectory(prefix="cleaner-memory-") as tmp:
-        path = Path(tmp) / "crawl.jsonl"
+        path = Path(tmp) / ("article.txt" if args.text else "crawl.jsonl")
+        chunks = one_text(texts, int(args.mb * MB)) if args.text else records(texts, int(args.mb * MB))
         with path.open("wb") as handle:
-            count = sum(handle.write(line) > 0 for line in records(texts, int(args.mb * MB)))
+            count = sum(handle.write(line) > 0 for line in chunks)
         size = path.stat().st_size
         seconds, samples = run(path, Path(tmp) / "out", args.jobs)
     peak = max((mb for _, mb in samples), default=0.0)
