@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.document import Block, Document, Fact
-from cleaner.meta import structured
+from cleaner.meta.markup import markup_facts
 from cleaner.meta.dates import parse_stamp
 from cleaner.text import word_key
 
@@ -60,7 +60,7 @@ class Page:
     site: str | None = None
     description: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-    #: What the page declares in its markup (:mod:`cleaner.meta.structured`): facts to trust first, and weak ones.
+    #: What the page declares in its markup (:mod:`cleaner.meta.markup`): facts to trust first, and weak ones.
     declared: tuple[Fact, ...] = ()
     declared_weak: tuple[Fact, ...] = ()
 
@@ -177,7 +177,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     blocks = page_blocks(tree)
     if not blocks:
         return Page()
-    declared, weak = structured.page_facts(tree)
+    declared, weak = markup_facts(tree)
     options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True}
     found: Any = trafilatura.bare_extraction(tree, favor_recall=True, with_metadata=True, **options)
     standard = trafilatura.extract(tree, **options) or ""
