@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.document import Block, Document, Fact
-from cleaner.meta.markup import markup_facts
 from cleaner.meta.dates import parse_stamp
+from cleaner.meta.markup import markup_facts
 from cleaner.text import word_key
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
