@@ -103,7 +103,7 @@ def _coverage(text: str) -> Coverage:
 
 
 def coverage_of(words: Sequence[str]) -> Coverage:
-    """How many ``words`` there are (lower-cased, as :func:`words_of` gives them), and how many of them each
+    """How many ``words`` there are (lower-cased, as :func:`words_of_runs` gives them), and how many of them each
     language's list holds."""
     index = _languages_of_words()
     position = _positions()
@@ -122,12 +122,12 @@ def _positions() -> dict[str, int]:
 _APOSTROPHE = re.compile("(['’])")
 
 
-def words_of(runs: Sequence[str]) -> list[str]:
+def words_of_runs(runs: Sequence[str]) -> list[str]:
     """The words the stop words are counted on, from a text's runs of letters joined by apostrophes (as
     ``[^\\W\\d_]+(?:['’][^\\W\\d_]+)*`` finds them): a word takes at most one apostrophe, lower-cased, with
     ``’`` as ``'``; the same words the text's own search gives.
 
-    >>> words_of(["It's", "rock'n'roll", "l’homme"])
+    >>> words_of_runs(["It's", "rock'n'roll", "l’homme"])
     ["it's", "rock'n", 'roll', "l'homme"]
     """
     out = []

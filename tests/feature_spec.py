@@ -21,9 +21,9 @@ from cleaner.strip.features import (
     _runs,
     duplicated,
     hits,
-    language_of,
     page_rows,
     shape,
+    stop_words_of,
     trigrams,
 )
 
@@ -38,12 +38,12 @@ def featurize_spec(
 
     ``pages`` are the blocks' page signals, when they came from a page.
     ``stop`` is the stop-word list of the document's language; by default it
-    is chosen from the texts (:func:`language_of`).  A block's own shape and
+    is chosen from the texts (:func:`stop_words_of`).  A block's own shape and
     word-list hits do not change when other blocks go, so a ``memo`` kept
     across calls on one document computes each once.
     """
     if stop is None:
-        stop = language_of(texts)
+        stop = stop_words_of(texts)
     known = stop is not None
     n = len(texts)
     if memo is None:

@@ -259,7 +259,7 @@ def test_the_features_are_those_of_the_spec_value_for_value(texts: list[str], pa
 
 @given(st.text(alphabet=st.sampled_from(list("ab’'É1 -_.ßя")), max_size=40))
 def test_the_words_the_language_is_told_by_come_from_the_features_words(text: str) -> None:
-    from cleaner.stopwords import _words, words_of
+    from cleaner.stopwords import _words, words_of_runs
     from cleaner.strip.features import _WORD
 
-    assert words_of(_WORD.findall(text)) == list(_words(text))
+    assert words_of_runs(_WORD.findall(text)) == list(_words(text))

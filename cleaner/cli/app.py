@@ -32,7 +32,7 @@ from cleaner.cli.style import Style, color_enabled
 from cleaner.config import Config, ConfigError
 
 
-def parse(argv: Sequence[str] | None, stderr: TextIO) -> argparse.Namespace | int:
+def parse_arguments(argv: Sequence[str] | None, stderr: TextIO) -> argparse.Namespace | int:
     """The parsed arguments, or the exit code when there is nothing to run (``--help``, a usage error)."""
     parser = build_parser()
     saved = sys.stderr
@@ -72,10 +72,10 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     report: Reporter | None = None
     try:
         with terminate_as_interrupt():
-            args = parse(argv, stderr)
+            args = parse_arguments(argv, stderr)
             if isinstance(args, int):
                 return args
-            prepared = prepare(args, stderr)
+            prepared = config_and_reporter(args, stderr)
             if isinstance(prepared, int):
                 return prepared
             config, report = prepared
@@ -94,7 +94,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     return exit_code(report.tally, args.command)
 
 
-def prepare(args: argparse.Namespace, stderr: TextIO) -> tuple[Config, Reporter] | int:
+def config_and_reporter(args: argparse.Namespace, stderr: TextIO) -> tuple[Config, Reporter] | int:
     """The config and reporter of the run, or the exit code when the options are wrong (said on ``stderr``)."""
     verbosity = QUIET if args.quiet else VERBOSE if args.verbose else NORMAL
     try:

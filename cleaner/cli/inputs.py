@@ -64,7 +64,13 @@ def gather(
         ):
             yield Outcome(given, IGNORED, message="not matched by the include and exclude globs")
             continue
-        if filter_files and whole_files and given != STDIN and not Path(given).is_dir() and not plain_text(given):
+        if (
+            filter_files
+            and whole_files
+            and given != STDIN
+            and not Path(given).is_dir()
+            and not is_plain_text_file(given)
+        ):
             yield Outcome(given, IGNORED, message="not a plain-text file")
             continue
         in_folder = given != STDIN and Path(given).is_dir()
@@ -73,10 +79,10 @@ def gather(
             yield triage(item, in_folder, whole_files, seen, noted)
 
 
-def plain_text(path: str) -> bool:
+def is_plain_text_file(path: str) -> bool:
     """True when a file is plain text by its name (not a page, JSONL, WARC or gzipped file).
 
-    >>> plain_text("a.txt"), plain_text("notes.md"), plain_text("page.html"), plain_text("a.txt.gz")
+    >>> is_plain_text_file("a.txt"), is_plain_text_file("notes.md"), is_plain_text_file("page.html"), is_plain_text_file("a.txt.gz")
     (True, True, False, False)
     """
     return file_kind(path) == "text" and not path.lower().endswith(".gz")
@@ -88,7 +94,7 @@ def triage(item: Item, in_folder: bool, whole_files: bool, seen: dict[str, str],
     For ``fix``, ``check`` and ``diff``, a page or a file of records is skipped
     once, as a whole: its records are not read, so their errors are not reported.
     """
-    if whole_files and item.path is not None and not plain_text(str(item.path)):
+    if whole_files and item.path is not None and not is_plain_text_file(str(item.path)):
         return skip_file(item, noted)
     if item.error is not None:
         if in_folder and isinstance(item.error, BinaryInput):

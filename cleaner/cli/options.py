@@ -67,7 +67,7 @@ def positive(value: str) -> int:
     return number
 
 
-def listed(value: str) -> list[str]:
+def comma_list(value: str) -> list[str]:
     """An argparse type: one value or several separated by commas."""
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -93,11 +93,11 @@ def shared_options() -> argparse.ArgumentParser:
     config.add_argument(
         "--keep",
         action=Extend,
-        type=listed,
+        type=comma_list,
         metavar="KIND",
         help="keep this kind of chrome in the text (repeat or comma-separate)",
     )
-    config.add_argument("--disable", action=Extend, type=listed, metavar="STEP", help="switch off a step of the chain")
+    config.add_argument("--disable", action=Extend, type=comma_list, metavar="STEP", help="switch off a step of the chain")
     config.add_argument("--language", metavar="CODE", help="language of the input when known (ISO 639-1)")
     config.add_argument(
         "--language-detector", metavar="NAME", help="what detects the language: cld2 (default, fast) or langdetect"
@@ -120,11 +120,11 @@ def shared_options() -> argparse.ArgumentParser:
     config.add_argument(
         "--include",
         action=Extend,
-        type=listed,
+        type=comma_list,
         metavar="GLOB",
         help="files to clean in folders (default: *.txt, *.html, *.htm, *.jsonl, *.warc, and each .gz)",
     )
-    config.add_argument("--exclude", action=Extend, type=listed, metavar="GLOB", help="files and folders to skip")
+    config.add_argument("--exclude", action=Extend, type=comma_list, metavar="GLOB", help="files and folders to skip")
     config.add_argument("--text-field", metavar="NAME", help="JSONL input: the field holding the text (default: text)")
     config.add_argument("--id-field", metavar="NAME", help="JSONL input: the field holding the id (default: id)")
     config.add_argument(

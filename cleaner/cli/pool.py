@@ -64,7 +64,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def apply(work: Worker, chunk: Sequence[Work], config: Config) -> list[Outcome]:
+def chunk_outcomes(work: Worker, chunk: Sequence[Work], config: Config) -> list[Outcome]:
     """The outcomes of one chunk (known outcomes pass through)."""
     return [w if isinstance(w, Outcome) else guarded(work, w, config) for w in chunk]
 
@@ -83,7 +83,7 @@ def run_ordered(
     there are fewer than ``pool_min`` inputs to work on.  A chunk whose worker
     died (killed, out of memory) fails; the other inputs go on.
     """
-    chunked = map_chunks(functools.partial(apply, work, config=config), inputs, jobs, pool_min, _is_item)
+    chunked = map_chunks(functools.partial(chunk_outcomes, work, config=config), inputs, jobs, pool_min, _is_item)
     for chunk, outcomes in chunked:
         if isinstance(outcomes, BaseException):
             message = f"worker process failed ({type(outcomes).__name__}: {outcomes})"

@@ -124,7 +124,7 @@ def writable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def render(result: Result, fmt: str, ident: str) -> str:
+def formatted(result: Result, fmt: str, ident: str) -> str:
     """One result in an output format: ``txt``, ``json`` or ``jsonl`` (both JSON forms are :func:`record`)."""
     if fmt == "json":
         return writable(json.dumps(record(result, ident), ensure_ascii=False, indent=2) + "\n")
@@ -137,4 +137,4 @@ def clean_outcome(item: Item, config: Config, fmt: str = "txt", templates: Templ
     """What ``clean`` prints or writes for one item."""
     result = _clean(item, config, templates)
     status = UNCHANGED if result.text == item.text else CHANGED
-    return Outcome(item.source, status, output=render(result, fmt, item.ident), removed=removed_kinds(result, config))
+    return Outcome(item.source, status, output=formatted(result, fmt, item.ident), removed=removed_kinds(result, config))

@@ -40,8 +40,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cleaner.document import Block, Document, Fact
-from cleaner.meta import structured
 from cleaner.meta.dates import Stamp, parse_stamp
+from cleaner.meta.markup import markup_facts
 from cleaner.text import word_key
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -60,7 +60,7 @@ class Page:
     site: str | None = None
     description: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
-    #: What the page declares in its markup (:mod:`cleaner.meta.structured`): facts to trust first, and weak ones.
+    #: What the page declares in its markup (:mod:`cleaner.meta.markup`): facts to trust first, and weak ones.
     declared: tuple[Fact, ...] = ()
     declared_weak: tuple[Fact, ...] = ()
 
@@ -194,7 +194,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     blocks = page_blocks(tree)
     if not blocks:
         return Page()
-    declared, weak = structured.page_facts(tree)
+    declared, weak = markup_facts(tree)
     options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True}
     dates = date_search(declared)
     found: Any = trafilatura.bare_extraction(

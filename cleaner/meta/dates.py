@@ -351,3 +351,16 @@ def parse_stamp(text: str) -> Stamp | None:
     if _grammar()["place"].fullmatch(rest) and (stamp.hour is not None or stamp.has_date):
         return dataclasses.replace(stamp, place=rest)
     return None
+
+
+def dated_stamp(text: str, modified: bool = False) -> Stamp | None:
+    """The timestamp that ``text`` is, when it has a date at least (marked as the last change when
+    ``modified``); ``None`` for an empty text, or one that is no stamp or a time alone.
+
+    >>> dated_stamp("May 2, 2024").iso(), dated_stamp("May 2, 2024", modified=True).modified, dated_stamp("10:51")
+    ('2024-05-02', True, None)
+    """
+    stamp = parse_stamp(text) if text else None
+    if stamp is None or not stamp.has_date:
+        return None
+    return dataclasses.replace(stamp, modified=True) if modified else stamp

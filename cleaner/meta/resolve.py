@@ -13,7 +13,7 @@ Which source wins, when sources disagree:
    fields, a WARC record's URL and crawl date) win over anything found: they
    are what the caller knows, not a guess;
 2. then what the page declares: first its structured data as
-   :mod:`cleaner.meta.structured` reads it (JSON-LD, ``<meta>`` tags,
+   :mod:`cleaner.meta.markup` reads it (JSON-LD, ``<meta>`` tags,
    microdata, ``<time>``, bylines and the ``<h1>`` that agrees with the declared
    title), then what trafilatura reads (its authors only when the structured
    data names none), then the structured data's weak facts (a publication date

@@ -281,7 +281,7 @@ def prepare() -> None:
     """
     texts = list(PROBES)
     featurize(texts)
-    built(lambda module: module.startswith("cleaner.strip."))
+    built(lambda module: module.startswith("cleaner.strip.") or module == "cleaner.names")
     for rule in RULES:
         for zone in sorted(rule.zones):
             if rule.classify is not None:

@@ -14,9 +14,10 @@ import functools
 import re
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, cached, listed, month_names, weekday_names, words
+from cleaner.lexicon import alternation, cached, listed, words
 from cleaner.meta.dates import parse_stamp
-from cleaner.strip.claims import Claim, Context, name_pattern, word_count
+from cleaner.names import joiners, name_pattern, not_first_words, split_name_list
+from cleaner.strip.claims import Claim, Context, word_count
 
 
 @cached()
@@ -27,15 +28,9 @@ def _role() -> re.Pattern[str]:
 
 
 @cached()
-def _joiners() -> str:
-    """The words and signs that join names ("name_joiners": "and", "und", "&")."""
-    return alternation(words("name_joiners"))
-
-
-@cached()
 def _byline_pattern() -> re.Pattern[str]:
     marker = alternation(words("byline"))
-    joiner = rf"(?:\s*,\s*|\s+(?:{_joiners()})\s+|\s*&\s*)"
+    joiner = rf"(?:\s*,\s*|\s+(?:{joiners()})\s+|\s*&\s*)"
     outlet = alternation(words("byline_outlet"))
     person = name_pattern()
     return re.compile(
@@ -44,31 +39,11 @@ def _byline_pattern() -> re.Pattern[str]:
 
 
 @cached()
-def _not_names() -> frozenset[str]:
-    return frozenset(month_names()) | frozenset(weekday_names()) | frozenset(words("not_first_names"))
-
-
-def split_names(names: str) -> tuple[str, ...]:
-    """The separate names in a byline's list of names.
-
-    >>> split_names("Jane Doe, John Smith and Ann Lee")
-    ('Jane Doe', 'John Smith', 'Ann Lee')
-    """
-    parts = _name_separator().split(names)
-    return tuple(p.strip() for p in parts if p.strip())
-
-
-@cached()
-def _name_separator() -> re.Pattern[str]:
-    return re.compile(rf"\s*,\s*|\s+(?:{_joiners()})\s+|\s*&\s*")
-
-
-@cached()
 def _named_role() -> re.Pattern[str]:
     role = alternation(words("roles"))
     outlet = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&.'’\-]*\s+){0,4}"
     person = name_pattern()
-    return re.compile(rf"(?P<names>{person}(?:\s+(?:{_joiners()})\s+{person})?)\s*[,|/–—-]\s*{outlet}(?i:{role})s?")
+    return re.compile(rf"(?P<names>{person}(?:\s+(?:{joiners()})\s+{person})?)\s*[,|/–—-]\s*{outlet}(?i:{role})s?")
 
 
 def byline(text: str, ctx: Context) -> Claim | None:
@@ -78,12 +53,12 @@ def byline(text: str, ctx: Context) -> Claim | None:
     m = _byline_pattern().fullmatch(text.strip())
     if m is None:
         return _name_and_role(text, ctx)
-    names = split_names(m.group("names"))
+    names = split_name_list(m.group("names"))
     # Every name word must be capitalised in the text itself (the pattern is
     # case-blind only for the marker), and none may be a month or weekday.
     for name in names:
         first = name.split()[0]
-        if not first[0].isupper() or first.lower().rstrip(".") in _not_names():
+        if not first[0].isupper() or first.lower().rstrip(".") in not_first_words():
             return None
     rest = (m.group("rest") or "").strip(" ,|/•·–—-")
     facts = [Fact("authors", names, "byline")]
@@ -101,9 +76,9 @@ def _name_and_role(text: str, ctx: Context) -> Claim | None:
     if ctx.where != "head" or word_count(text) > 12:
         return None
     m = _named_role().fullmatch(text.strip())
-    names = split_names(m.group("names")) if m else ()
+    names = split_name_list(m.group("names")) if m else ()
     # Two words at least: "London, Staff" is a place, not a person.
-    if not names or any(len(n.split()) < 2 or n.split()[0].lower().rstrip(".") in _not_names() for n in names):
+    if not names or any(len(n.split()) < 2 or n.split()[0].lower().rstrip(".") in not_first_words() for n in names):
         return None
     return Claim("byline", "byline-role", facts=(Fact("authors", names, "byline"),))
 

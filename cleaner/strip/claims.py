@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cleaner.document import Fact
-from cleaner.lexicon import alternation, cached, words
 
 
 @dataclass(frozen=True)
@@ -141,28 +140,3 @@ def looks_like_body(text: str) -> bool:
     False
     """
     return word_count(text) >= 6 and ends_sentence(text)
-
-
-#: One capitalised name word: "Kamila", "O'Brien", "J.", "Jean-Luc", "McDonald", "DOE".
-NAME_WORD = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’]+(?:-[A-ZÀ-ÖØ-ÞА-ЯЁ]+)?(?![a-zà-öø-ÿа-яё])|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-žа-яё'’]*(?:[-'’][A-ZÀ-ÖØ-ÞА-Яa-zà-öø-ÿа-я][a-zà-öø-ÿа-яё]*)?\.?|[A-Z]\.)"
-
-
-@cached()
-def name_pattern() -> str:
-    """The pattern of a personal name of one to four words ("Kamila Aliyeva", "Ursula von der Leyen"), with
-    the lower-case particles that may stand inside it ("name_particles")."""
-    return rf"{NAME_WORD}(?:\s+(?:(?:{alternation(words('name_particles'))})\s+)*{NAME_WORD}){{0,3}}"
-
-
-@cached()
-def _name_re() -> re.Pattern[str]:
-    return re.compile(name_pattern())
-
-
-def is_name(text: str) -> bool:
-    """True when ``text`` is just a personal name.
-
-    >>> is_name("Kamila Aliyeva"), is_name("Ursula von der Leyen"), is_name("the end")
-    (True, True, False)
-    """
-    return bool(_name_re().fullmatch(text.strip()))

@@ -34,7 +34,7 @@ import numpy as np
 
 from cleaner.document import CONTAINERS, FAMILIES, PageSignals
 from cleaner.lexicon import cached, trie
-from cleaner.stopwords import Coverage, best_language, coverage_of, stopword_languages, stopwords, words_of
+from cleaner.stopwords import Coverage, best_language, coverage_of, stopword_languages, stopwords, words_of_runs
 from cleaner.strip.phrases import CASE_FOLDS_APART, Phrases
 
 #: The word lists whose hits are features: a phrase from the list opens the block (``open``) or stands in it.
@@ -370,13 +370,13 @@ def _nearest(marks: Sequence[bool]) -> list[int]:
     return out
 
 
-def language_of(texts: Sequence[str], coverage: Callable[[str], Coverage] | None = None) -> frozenset[str] | None:
+def stop_words_of(texts: Sequence[str], coverage: Callable[[str], Coverage] | None = None) -> frozenset[str] | None:
     """The stop words of the language the texts are in, or ``None`` when no list covers them
     (``coverage``: each text's counts, when known; see :func:`cleaner.stopwords.best_language`).
 
-    >>> "the" in language_of(["The cat sat on the mat, and then it was gone."])
+    >>> "the" in stop_words_of(["The cat sat on the mat, and then it was gone."])
     True
-    >>> language_of(["12345"]) is None
+    >>> stop_words_of(["12345"]) is None
     True
     """
     language, share = best_language(texts, coverage)
@@ -456,7 +456,7 @@ def own(text: str) -> Own:
         _DIGITS.sub("0", text.casefold()) if len(text) < 70 else "",
         len(lowered),
         stops,
-        coverage_of(words_of(lower)),
+        coverage_of(words_of_runs(lower)),
     )
 
 
@@ -480,7 +480,7 @@ def featurize(
 
     ``pages`` are the blocks' page signals, when they came from a page.
     ``stop`` is the stop-word list of the document's language; by default it
-    is chosen from the texts (:func:`language_of`).  A block's own shape and
+    is chosen from the texts (:func:`stop_words_of`).  A block's own shape and
     word-list hits do not change when other blocks go, so a ``memo`` kept
     across calls on one document computes each once (:func:`own`); the rest is
     a few passes over the document's columns.  ``tests/feature_spec.py`` holds
@@ -494,7 +494,7 @@ def featurize(
         memo = Memo()
     owns = [memo.own(t) for t in texts]
     if stop is None:
-        stop = language_of(texts, lambda t: memo.own(t).coverage)
+        stop = stop_words_of(texts, lambda t: memo.own(t).coverage)
     known = stop is not None
     static = np.vstack([o.row for o in owns])
     static[:, _STOPWORDS] = [memo.density(t, stop) for t in texts]

@@ -17,7 +17,8 @@ import re
 
 from cleaner.document import Fact
 from cleaner.lexicon import alternation, cached, listed, words
-from cleaner.strip.claims import Claim, Context, ends_sentence, is_name, word_count
+from cleaner.names import fits_name_pattern
+from cleaner.strip.claims import Claim, Context, ends_sentence, word_count
 
 
 @cached()
@@ -103,7 +104,7 @@ def caption(text: str, ctx: Context) -> Claim | None:
     if _caption_marker().match(text) and n > 1:
         return Claim("caption", "caption-marker")
     # A name of two words or more, not in capitals: "Pittsburgh" is a place, "GIRLS BASKETBALL" a label.
-    if ctx.where == "head" and "title" in ctx.found and 2 <= n <= 4 and not text.isupper() and is_name(text):
+    if ctx.where == "head" and "title" in ctx.found and 2 <= n <= 4 and not text.isupper() and fits_name_pattern(text):
         return Claim("caption", "caption-name")
     return None
 

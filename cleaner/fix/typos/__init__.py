@@ -45,11 +45,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from cleaner.document import Block, Document, Fix
-from cleaner.fix.typos.choose import WINDOW, Context, choose
+from cleaner.fix.typos.choose import WINDOW, Neighbours, choose
 from cleaner.fix.typos.data import common_words, confusables, misspellings, more_misspellings
 from cleaner.fix.typos.evidence import evidence_table, word_evidence_table
 from cleaner.fix.typos.known import known_fix
-from cleaner.fix.typos.tokens import Token, Words, shape, tokens_of, words_of
+from cleaner.fix.typos.tokens import Token, Words, case_shape, tokens_of, words_of
 
 __all__ = ["METADATA_FIELDS", "fix_typos", "language_of", "protected_words"]
 
@@ -186,17 +186,17 @@ def suffixed(text: str, offset: int) -> bool:
     return offset >= 2 and text[offset - 1] == "-" and text[offset - 2].isalpha()
 
 
-def context_of(
+def neighbours_of(
     text: str, tokens: list[Token], index: int, fixed: Mapping[tuple[int | None, int | None], str]
-) -> Context:
+) -> Neighbours:
     """The words around ``tokens[index]`` (the tokens of one block, whose text is ``text``): just before
     and after it, and near it.
 
     A word that ``fixed`` corrects is read as corrected, as a second run reads it.
 
     >>> tokens = list(tokens_of(0, "We know, wether or not. Then"))
-    >>> context_of("We know, wether or not. Then", tokens, 2, {(0, 3): "knew"})
-    Context(before=None, after='or', near=('we', 'knew', 'or', 'not', 'then'))
+    >>> neighbours_of("We know, wether or not. Then", tokens, 2, {(0, 3): "knew"})
+    Neighbours(before=None, after='or', near=('we', 'knew', 'or', 'not', 'then'))
     """
     token = tokens[index]
 
@@ -209,7 +209,7 @@ def context_of(
     before = tokens[index - 1] if index > 0 and joined(tokens[index - 1], token) else None
     after = tokens[index + 1] if index + 1 < len(tokens) and joined(token, tokens[index + 1]) else None
     near = [word(t) for t in tokens[max(0, index - WINDOW) : index + WINDOW + 1] if t is not token]
-    return Context(word(before) if before else None, word(after) if after else None, tuple(near))
+    return Neighbours(word(before) if before else None, word(after) if after else None, tuple(near))
 
 
 def _more_fixes(
@@ -234,7 +234,7 @@ def _more_fixes(
         t
         for t in found
         if (t.block, t.offset) not in done
-        and (t.text.islower() or (t.sentence_start and shape(t.text) == "title"))
+        and (t.text.islower() or (t.sentence_start and case_shape(t.text) == "title"))
         and not suffixed(doc.blocks[t.block].text, t.offset)
     ]
     if not spots:
@@ -254,7 +254,7 @@ def _more_fixes(
             if i in fixes:
                 continue
             tokens, index = blocks[t.block]
-            context = context_of(doc.blocks[t.block].text, tokens, index[t.offset], fixed)
+            context = neighbours_of(doc.blocks[t.block].text, tokens, index[t.offset], fixed)
             right = choose(t.text.lower(), language, context, used)
             if right is not None:
                 after = right if t.text.islower() else right[:1].upper() + right[1:]

@@ -19,15 +19,15 @@ it to be fixed:
   it directly and no determiner comes just before it ("wether or not" is
   fixed; "a wether and two ewes" is not).
 
->>> ctx = Context(before="know", after="or", near=("we", "do", "not", "know", "or", "not"))
+>>> ctx = Neighbours(before="know", after="or", near=("we", "do", "not", "know", "or", "not"))
 >>> choose("wether", "en", ctx, {})
 'whether'
->>> choose("wether", "en", Context(before="a", after="and", near=("a", "and", "two", "ewes")), {})
->>> choose("coudl", "en", Context(), {}), choose("coudl", "en", Context(), {"cloud": 3})
+>>> choose("wether", "en", Neighbours(before="a", after="and", near=("a", "and", "two", "ewes")), {})
+>>> choose("coudl", "en", Neighbours(), {}), choose("coudl", "en", Neighbours(), {"cloud": 3})
 ('could', None)
->>> choose("milion", "en", Context(near=("more", "than", "a", "people", "in", "the")), {})
+>>> choose("milion", "en", Neighbours(near=("more", "than", "a", "people", "in", "the")), {})
 'million'
->>> choose("milion", "en", Context(near=("ponad", "jeden", "ludzi", "w", "kraju")), {}) is None
+>>> choose("milion", "en", Neighbours(near=("ponad", "jeden", "ludzi", "w", "kraju")), {}) is None
 True
 """
 
@@ -50,7 +50,7 @@ SHARED = 3.0
 
 
 @dataclass(frozen=True)
-class Context:
+class Neighbours:
     """What stands around a token: the words just before and after it (lower case, ``None`` when
     punctuation or a sentence's edge stands between), and the words near it in its block."""
 
@@ -100,7 +100,7 @@ def in_language(language: str, near: tuple[str, ...]) -> bool:
     return sum(w in found for w in near) >= MIN_FUNCTION and not any(w in others for w in near)
 
 
-def fits_slot(language: str, context: Context) -> bool:
+def fits_slot(language: str, context: Neighbours) -> bool:
     """True when the place of a token wants a function word: one follows it, and no determiner precedes it."""
     return context.after in function_words(language) and context.before not in determiners(language)
 
@@ -124,7 +124,7 @@ def pick(suggestions: tuple[str, ...], language: str, used: Mapping[str, int]) -
     return dominant
 
 
-def decide(entry: Entry, language: str, context: Context, used: Mapping[str, int]) -> str | None:
+def decide(entry: Entry, language: str, context: Neighbours, used: Mapping[str, int]) -> str | None:
     """The fix for a misspelling with this ``entry``, in this context, or ``None``."""
     if entry.tag in ("slot", "foreign") and not in_language(language, context.near):
         return None
@@ -133,7 +133,7 @@ def decide(entry: Entry, language: str, context: Context, used: Mapping[str, int
     return pick(entry.suggestions, language, used)
 
 
-def choose(word: str, language: str, context: Context, used: Mapping[str, int]) -> str | None:
+def choose(word: str, language: str, context: Neighbours, used: Mapping[str, int]) -> str | None:
     """The fix (lower case) of the lower-case ``word``, if it is such a misspelling and the context decides it.
 
     ``used`` counts the document's words in lower case.

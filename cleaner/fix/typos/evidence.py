@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from cleaner.fix.typos.edits import edit, one_transposition
-from cleaner.fix.typos.tokens import Words, shape
+from cleaner.fix.typos.tokens import Words, case_shape
 
 #: A name must occur this many times to be evidence.
 MIN_EVIDENCE = 3
@@ -75,7 +75,7 @@ def near(token: str, name: str, spelled: Callable[[str], bool] = lambda w: True)
     >>> near("Ubre", "Uber"), near("Ubre", "Uber", spelled=lambda w: False)
     (False, True)
     """
-    if shape(token) != shape(name) or _variant(token, name, spelled):
+    if case_shape(token) != case_shape(name) or _variant(token, name, spelled):
         return False
     if one_transposition(token, name):
         return True
@@ -129,7 +129,7 @@ def evidence_table(
     often = [
         w
         for w in itertools.compress(counts, map((MIN_EVIDENCE - 1).__lt__, counts.values()))
-        if len(w) >= MIN_LENGTH and not w.islower() and shape(w) in NAME_SHAPES
+        if len(w) >= MIN_LENGTH and not w.islower() and case_shape(w) in NAME_SHAPES
     ]
     if not often:
         return {}  # no name: no token can be a typo of one, nor swap its capital back into one
@@ -149,7 +149,7 @@ def evidence_table(
             if back in frequent and not is_word(token):
                 fits.append((token, [back]))
             continue
-        if shape(token) not in NAME_SHAPES or is_word(token):
+        if case_shape(token) not in NAME_SHAPES or is_word(token):
             continue
         candidates = set(by_letters.get((len(token), "".join(sorted(token))), ()))
         for size in (len(token) - 1, len(token), len(token) + 1):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cleaner.fix.typos.tokens import shape
+from cleaner.fix.typos.tokens import case_shape
 
 
 def known_fix(token: str, sentence_start: bool, table: Mapping[str, str]) -> str | None:
@@ -35,7 +35,7 @@ def known_fix(token: str, sentence_start: bool, table: Mapping[str, str]) -> str
     Only the case guard is applied here; the document-wide guards (metadata,
     repeats, chunks) are the caller's.
     """
-    form = shape(token)
+    form = case_shape(token)
     if form == "lower":
         return table.get(token)
     if form == "title" and sentence_start:

@@ -38,10 +38,10 @@ class Token(NamedTuple):
     plain: bool
 
 
-def shape(word: str) -> str:
+def case_shape(word: str) -> str:
     """``"upper"``, ``"title"``, ``"lower"`` or ``"mixed"`` (inner capitals).
 
-    >>> [shape(w) for w in ("NATO", "Merkel", "recieve", "McCain", "iPhone")]
+    >>> [case_shape(w) for w in ("NATO", "Merkel", "recieve", "McCain", "iPhone")]
     ['upper', 'title', 'lower', 'mixed', 'mixed']
     """
     if word.isupper() and len(word) > 1:

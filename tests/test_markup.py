@@ -8,19 +8,14 @@ import lxml.html
 import pytest
 
 import cleaner
-from cleaner.meta.structured import (
-    choose_title,
-    is_handle,
-    is_name,
-    link_author,
-    page_facts,
-    split_names,
-    without_site,
-)
+from cleaner.meta.authors import link_author
+from cleaner.meta.markup import markup_facts
+from cleaner.meta.titles import choose_title, without_site
+from cleaner.names import is_handle, looks_like_name, split_declared_names
 
 
 def facts(html: str) -> dict[str, object]:
-    strong, weak = page_facts(lxml.html.document_fromstring(html))
+    strong, weak = markup_facts(lxml.html.document_fromstring(html))
     out: dict[str, object] = {}
     for fact in strong:
         value = fact.value.iso() if fact.field == "stamp" else fact.value
@@ -215,7 +210,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("html", "expected"), CASES)
-def test_page_facts(html, expected):
+def test_markup_facts(html, expected):
     assert facts(html) == expected
 
 
@@ -247,8 +242,8 @@ def test_choose_title_takes_the_only_h1_when_nothing_is_declared():
         ("https://example.org/ines", []),
     ],
 )
-def test_split_names(text, names):
-    assert split_names(text) == names
+def test_split_declared_names(text, names):
+    assert split_declared_names(text) == names
 
 
 @pytest.mark.parametrize(
@@ -261,8 +256,8 @@ def test_split_names(text, names):
         ("IM", False),
     ],
 )
-def test_is_name(text, expected):
-    assert is_name(text) is expected
+def test_looks_like_name(text, expected):
+    assert looks_like_name(text) is expected
 
 
 @pytest.mark.parametrize(
