@@ -1,4 +1,4 @@
-"""Screenshots of ``cleaner report`` for the README: the page's top, and the side-by-side view of one document.
+"""Screenshots of ``cleaner report`` for docs/report.md: the page's top, and the side-by-side view of one document.
 
     python scripts/report_screenshot.py samples/ --out docs/ --view 3
 

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from test_cli_support import NAMES, ROOT, SAMPLES, copy_samples, expected, run, snapshot
 
 from cleaner.config import Config
@@ -100,13 +101,17 @@ def test_language_hint(tmp_path: Path) -> None:
     assert json.loads(run("explain", "--format", "json", short).out)[0]["metadata"]["language"] is None
 
 
-def test_the_readme_section_documents_every_command_option_and_exit_code() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("clean", "fix", "check", "diff", "explain"):
+@pytest.mark.parametrize("page", ["README.md", "docs/command.md"])
+def test_the_command_line_section_documents_every_command_option_and_exit_code(page: str) -> None:
+    """The README's section in brief and the docs' page in full: the sub-commands, the exit codes, the options,
+    the hook; the page also every key of ``[tool.cleaner]``."""
+    readme = (ROOT / page).read_text(encoding="utf-8")
+    for command in ("clean", "fix", "check", "diff", "explain", "report"):
         assert re.search(rf"`cleaner {command}\b", readme), command
-    for field in dataclasses.fields(Config):
-        assert f"`{field.name.replace('_', '-')}`" in readme or f"`{field.name}`" in readme, field.name
-    for code in ("0", "1", "2", "123"):
+    if page.startswith("docs/"):
+        for field in dataclasses.fields(Config):
+            assert f"`{field.name.replace('_', '-')}`" in readme or f"`{field.name}`" in readme, field.name
+    for code in ("0", "1", "2", "123", "130", "143"):
         assert re.search(rf"^\| `?{code}`? +\|", readme, re.M), code
     for option in ("--jobs", "--quiet", "--verbose", "--filter-files", "--config", "--format", "--color", "NO_COLOR"):
         assert option in readme, option

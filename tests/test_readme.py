@@ -1,4 +1,5 @@
-"""The README works as written: its code fences close, its Python examples run as pasted, its first command."""
+"""The README and the pages of ``docs/`` work as written: their code fences close, their Python examples run as
+pasted, their console examples print what they show, and the README's first command works."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ import pytest
 from test_cli_support import ROOT, SAMPLES, run
 
 README = ROOT / "README.md"
+#: The README, then every page of the docs (the text moved out of the README lives there).
+PAGES = (README, *sorted((ROOT / "docs").glob("*.md")))
 FENCE = re.compile(r"^\s*(```+)(\S*)\s*$")
 
 
-def fenced_blocks(markdown: str) -> list[tuple[str, int, str]]:
+def fenced_blocks(markdown: str, name: str = "README.md") -> list[tuple[str, int, str]]:
     """``(language, first line number, code)`` of every fenced block, in order.
 
     >>> fenced_blocks("a\\n```python\\nx = 1\\n```\\n  ```sh\\n  ls\\n  ```\\n")
@@ -40,16 +43,30 @@ def fenced_blocks(markdown: str) -> list[tuple[str, int, str]]:
         else:
             lines.append(line)
     if inside is not None:
-        raise AssertionError(f"README.md:{inside[1] - 1}: code fence never closed")
+        raise AssertionError(f"{name}:{inside[1] - 1}: code fence never closed")
     return blocks
 
 
-def python_blocks() -> list[tuple[int, str]]:
-    return [
-        (first, code)
-        for language, first, code in fenced_blocks(README.read_text(encoding="utf-8"))
-        if language == "python"
-    ]
+def where(page: Path, line: int) -> str:
+    """``README.md:12``, ``docs/library.md:40``: a line of a page, named from the repository's root."""
+    return f"{page.relative_to(ROOT).as_posix()}:{line}"
+
+
+def python_blocks() -> list[tuple[str, str]]:
+    """``(where, code)`` of every Python block of every page, each code once (a page may repeat the README's)."""
+    seen: set[str] = set()
+    blocks = []
+    for page in PAGES:
+        for language, first, code in fenced_blocks(page.read_text(encoding="utf-8"), page.relative_to(ROOT).as_posix()):
+            if language == "python" and code not in seen:
+                seen.add(code)
+                blocks.append((where(page, first), code))
+    return blocks
+
+
+def whole_text() -> str:
+    """The README and every docs page, one after the other."""
+    return "\n".join(page.read_text(encoding="utf-8") for page in PAGES)
 
 
 def needs_datatrove(code: str) -> bool:
@@ -73,12 +90,31 @@ def in_folder_with_samples(folder: Path) -> Iterator[Path]:
         os.chdir(before)
 
 
-def test_every_code_fence_is_closed_and_no_heading_is_swallowed() -> None:
-    text = README.read_text(encoding="utf-8")
-    blocks = fenced_blocks(text)
-    assert len(blocks) > 20
+@pytest.mark.parametrize("page", [pytest.param(page, id=page.name) for page in PAGES])
+def test_every_code_fence_is_closed_and_no_heading_is_swallowed(page: Path) -> None:
+    blocks = fenced_blocks(page.read_text(encoding="utf-8"), page.relative_to(ROOT).as_posix())
     for language, first, code in blocks:
-        assert not re.search(r"^##+ \S", code, re.M), f"README.md:{first}: a heading inside a {language} block"
+        assert not re.search(r"^##+ \S", code, re.M), f"{where(page, first)}: a heading inside a {language} block"
+
+
+def test_the_pages_hold_the_examples() -> None:
+    assert len(PAGES) > 10
+    assert sum(len(fenced_blocks(page.read_text(encoding="utf-8"))) for page in PAGES) > 30
+    assert len(python_blocks()) > 5
+
+
+def test_every_table_row_and_code_block_of_the_readme_is_in_the_docs() -> None:
+    """The README keeps a part of the docs: its tables and code (where the numbers and the examples are) are
+    copies of lines of the docs pages, links aside, so the two cannot drift apart."""
+    links = re.compile(r"\]\((?!https?:)[^)#]*(#[^)]*)?\)")  # a link within the docs: its anchor only
+    docs = "\n".join(links.sub(r"](\1)", page.read_text(encoding="utf-8")) for page in PAGES[1:])
+    readme = links.sub(r"](\1)", README.read_text(encoding="utf-8"))
+    rows = [line for line in readme.splitlines() if line.startswith("| ")]
+    assert len(rows) > 20
+    missing = [row for row in rows if row not in docs.splitlines()]
+    assert not missing, f"README rows not in docs/: {missing[:3]}"
+    for _, first, code in fenced_blocks(readme):
+        assert code in docs, f"README.md:{first}: a code block not in docs/"
 
 
 def test_the_fence_checker_finds_an_unclosed_fence() -> None:
@@ -87,19 +123,19 @@ def test_the_fence_checker_finds_an_unclosed_fence() -> None:
 
 
 @pytest.mark.parametrize(
-    ("first", "code"),
+    ("at", "code"),
     [
-        pytest.param(first, code, id=f"line-{first}", marks=[pytest.mark.slow] if needs_datatrove(code) else [])
-        for first, code in python_blocks()
+        pytest.param(at, code, id=at, marks=[pytest.mark.slow] if needs_datatrove(code) else [])
+        for at, code in python_blocks()
     ],
 )
-def test_python_example_runs_as_pasted(first: int, code: str, tmp_path: Path) -> None:
+def test_python_example_runs_as_pasted(at: str, code: str, tmp_path: Path) -> None:
     """Each block runs alone, as a script, in a fresh namespace, from a folder holding ``samples/``."""
     if needs_datatrove(code):
         pytest.importorskip("datatrove")
     name = "__readme__" if needs_a_cluster(code) else "__main__"
     with in_folder_with_samples(tmp_path), contextlib.redirect_stdout(io.StringIO()):
-        exec(compile(code, f"README.md:{first}", "exec"), {"__name__": name})
+        exec(compile(code, at, "exec"), {"__name__": name})
     if "LocalPipelineExecutor" in code:
         outputs = sorted((tmp_path / "clean").glob("*.jsonl.gz"))
         written = sum(len(gzip.decompress(path.read_bytes()).splitlines()) for path in outputs)
@@ -116,15 +152,17 @@ def test_the_first_command_cleans_the_five_samples_once() -> None:
 def test_the_table_in_how_it_works_is_the_registry() -> None:
     from cleaner.strip.registry import markdown
 
-    text = README.read_text(encoding="utf-8")
+    text = whole_text()
+    assert text.count("<!-- registry:start -->") == 1
     shown = text.split("<!-- registry:start -->\n", 1)[1].split("\n<!-- registry:end -->", 1)[0]
-    assert shown == markdown(), "README's table differs from registry.markdown(): paste its output again"
+    assert shown == markdown(), "the docs' table differs from registry.markdown(): paste its output again"
 
 
 def test_the_walk_through_one_page_is_what_explain_shows() -> None:
     """Every line of the walk's excerpt is a line ``cleaner explain`` prints (up to the ellipsis)."""
-    text = README.read_text(encoding="utf-8")
-    walk = text.split("### One page, walked through", 1)[1].split("```", 2)[1].split("\n", 1)[1]
+    text = whole_text()
+    walk = re.split(r"^#+ One page, walked through$", text, maxsplit=1, flags=re.M)[1].split("```", 2)[1]
+    walk = walk.split("\n", 1)[1]
     shown = run("explain", SAMPLES / "003_e17d417bc8a5f4fb.txt").out.splitlines()
     lines = [line for line in walk.splitlines() if line.strip()]
     assert len(lines) >= 5
@@ -147,11 +185,22 @@ def console_examples(markdown: str) -> list[tuple[int, str, list[str]]]:
     return out
 
 
+def every_console_example() -> list[tuple[str, str, list[str]]]:
+    """``(where, command, shown)`` of every page's console examples, each once (a page may repeat the README's)."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    examples = []
+    for page in PAGES:
+        for number, command, shown in console_examples(page.read_text(encoding="utf-8")):
+            if (command, tuple(shown)) not in seen:
+                seen.add((command, tuple(shown)))
+                examples.append((where(page, number), command, shown))
+    return examples
+
+
 @pytest.mark.parametrize(
-    ("number", "command", "shown"),
-    [pytest.param(n, c, s, id=f"line-{n}") for n, c, s in console_examples(README.read_text(encoding="utf-8"))],
+    ("number", "command", "shown"), [pytest.param(n, c, s, id=n) for n, c, s in every_console_example()]
 )
-def test_console_example_runs_as_written(number: int, command: str, shown: list[str], tmp_path: Path) -> None:
+def test_console_example_runs_as_written(number: str, command: str, shown: list[str], tmp_path: Path) -> None:
     """Each command runs on a copy of the repository's samples and examples; the output shown is what it prints
     (every line, or with ``…`` for what is left out, each shown line as the start of a printed one)."""
     import shlex
@@ -164,23 +213,23 @@ def test_console_example_runs_as_written(number: int, command: str, shown: list[
     if ">" in argv:
         at = argv.index(">")
         argv, target = argv[:at], argv[at + 1]
-    assert argv[0] == "cleaner", f"README.md:{number}: not a cleaner command"
+    assert argv[0] == "cleaner", f"{number}: not a cleaner command"
     before = os.getcwd()
     os.chdir(tmp_path)
     try:
         done = run(*argv[1:])
     finally:
         os.chdir(before)
-    assert done.code in (0, 1, 2), f"README.md:{number}: exit {done.code}: {done.err}"
+    assert done.code in (0, 1, 2), f"{number}: exit {done.code}: {done.err}"
     if target is not None:
         (tmp_path / target).write_text(done.out, encoding="utf-8")
     if not shown:
-        assert done.code in (0, 1), f"README.md:{number}: exit {done.code}: {done.err}"
+        assert done.code in (0, 1), f"{number}: exit {done.code}: {done.err}"
         return
     printed = (done.out + done.err).splitlines()
     if any("…" in line for line in shown):
         for line in shown:
             head = line.split("…")[0].rstrip()
-            assert not head or any(p.startswith(head) for p in printed), f"README.md:{number}: {line!r} not printed"
+            assert not head or any(p.startswith(head) for p in printed), f"{number}: {line!r} not printed"
     else:
-        assert [p for p in printed if not p.startswith("cleaner: ") or p in shown] == shown, f"README.md:{number}"
+        assert [p for p in printed if not p.startswith("cleaner: ") or p in shown] == shown, f"{number}"

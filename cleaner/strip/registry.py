@@ -406,6 +406,19 @@ def container_kind(page: PageSignals | None) -> tuple[str, str | None]:
 _CONTAINER_ROWS = tuple(r for r in MODEL_ROWS if r.container is not None)
 
 
+def escape_cell(text: str) -> str:
+    """``text`` for a cell of a Markdown table: ``|`` escaped, and ``[`` and ``]`` outside code spans, which a
+    renderer would otherwise read as a link by reference (``NAME[, role]``).
+
+    >>> print(escape_cell("By NAME[, role] | `a[0]`"))
+    By NAME\\[, role\\] \\| `a[0]`
+    """
+    parts = text.split("`")
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].replace("[", "\\[").replace("]", "\\]")
+    return "`".join(parts).replace("|", "\\|")
+
+
 def markdown() -> str:
     """The table as Markdown, for the README: each row's name, kind, source, zones and what it names.
 
@@ -415,7 +428,7 @@ def markdown() -> str:
     lines = ["| row | kind | source | zones | what it names |", "| --- | --- | --- | --- | --- |"]
     for row in ROWS:
         zones = ", ".join(z for z in ZONES if z in row.zones) if row.source in ("rule", "run") else "-"
-        what = row.what.replace("|", "\\|")
+        what = escape_cell(row.what)
         lines.append(f"| `{row.name}` | `{row.kind}` | {row.source} | {zones} | {what} |")
     return "\n".join(lines)
 
