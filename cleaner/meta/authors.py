@@ -72,7 +72,7 @@ def byline_names(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> t
             or _reviewer_end().search(label_before(element)) is not None
         )
         for piece in (clean(t) for t in element.itertext()):
-            reviewer = reviewer or _REVIEWER_LABEL.match(piece) is not None
+            reviewer = reviewer or _reviewer_label().match(piece) is not None
             text = without_by(piece)
             if not text or _label_only().fullmatch(text) or _label_end().search(text) or dated_stamp(text):
                 continue  # a label, or the date beside the name
@@ -83,11 +83,19 @@ def byline_names(tree: Any, sites: frozenset[str] | set[str] = frozenset()) -> t
     return ()
 
 
-#: A byline that names who reviewed or checked the article, not who wrote it.
-_REVIEWER_LABEL = re.compile(
-    r"^\s*(?:(?:medically|expert|fact)[\s-]+)?(?:reviewed|checked|fact[\s-]*checked|edited|verified)\s+by\b",
-    re.IGNORECASE,
-)
+@cached()
+def _reviewer_label() -> re.Pattern[str]:
+    """A byline that names who reviewed or checked the article, not who wrote it: "Medically reviewed by",
+    "Fact-checked by" (``reviewer_qualifiers``, ``reviewer_verbs``, ``reviewer_by``; a space in a verb may
+    be a hyphen, or nothing).
+
+    >>> bool(_reviewer_label().match("Fact-checked by Jane Doe")), bool(_reviewer_label().match("By Jane Doe"))
+    (True, False)
+    """
+    qualifiers = "|".join(re.escape(w) for w in words("reviewer_qualifiers"))
+    verbs = "|".join(re.escape(w).replace(r"\ ", r"[\s-]*") for w in words("reviewer_verbs"))
+    by = "|".join(re.escape(w) for w in words("reviewer_by"))
+    return re.compile(rf"^\s*(?:(?:{qualifiers})[\s-]+)?(?:{verbs})\s+(?:{by})\b", re.IGNORECASE)
 
 
 @cached()

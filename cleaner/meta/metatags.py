@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from cleaner.lexicon import cached, words
 from cleaner.meta.elements import clean
 
 #: ``<meta>`` names and properties (lower case), by field, most telling first.
@@ -64,9 +65,22 @@ def meta_values(tree: Any, keys: tuple[str, ...]) -> list[str]:
     return [value for key in keys for value in found.get(key, [])]
 
 
+@cached()
+def _author_label() -> re.Pattern[str]:
+    """A label that says its value is the author: "Written by", "Author" (``author_label_words`` as whole words,
+    ``author_label_parts`` anywhere).
+
+    >>> bool(_author_label().search("Written by")), bool(_author_label().search("Est. reading time"))
+    (True, False)
+    """
+    whole = "|".join(re.escape(w) for w in words("author_label_words"))
+    parts = "|".join(re.escape(w) for w in words("author_label_parts"))
+    return re.compile(rf"\b(?:{whole})\b|{parts}", re.IGNORECASE)
+
+
 def twitter_author(tree: Any) -> list[str]:
     """The author that a ``twitter:label1`` "Written by" names in ``twitter:data1``."""
     labels = meta_values(tree, ("twitter:label1",))
-    if labels and re.search(r"\bby\b|author", labels[0], re.IGNORECASE):
+    if labels and _author_label().search(labels[0]):
         return meta_values(tree, ("twitter:data1",))[:1]
     return []
