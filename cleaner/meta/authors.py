@@ -92,9 +92,8 @@ def _reviewer_label() -> re.Pattern[str]:
     >>> bool(_reviewer_label().match("Fact-checked by Jane Doe")), bool(_reviewer_label().match("By Jane Doe"))
     (True, False)
     """
-    qualifiers = "|".join(re.escape(w) for w in words("reviewer_qualifiers"))
     verbs = "|".join(re.escape(w).replace(r"\ ", r"[\s-]*") for w in words("reviewer_verbs"))
-    by = "|".join(re.escape(w) for w in words("reviewer_by"))
+    qualifiers, by = alternation(words("reviewer_qualifiers")), alternation(words("reviewer_by"))
     return re.compile(rf"^\s*(?:(?:{qualifiers})[\s-]+)?(?:{verbs})\s+(?:{by})\b", re.IGNORECASE)
 
 

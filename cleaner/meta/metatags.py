@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cleaner.lexicon import cached, words
+from cleaner.lexicon import alternation, cached, words
 from cleaner.meta.elements import clean
 
 #: ``<meta>`` names and properties (lower case), by field, most telling first.
@@ -73,8 +73,7 @@ def _author_label() -> re.Pattern[str]:
     >>> bool(_author_label().search("Written by")), bool(_author_label().search("Est. reading time"))
     (True, False)
     """
-    whole = "|".join(re.escape(w) for w in words("author_label_words"))
-    parts = "|".join(re.escape(w) for w in words("author_label_parts"))
+    whole, parts = alternation(words("author_label_words")), alternation(words("author_label_parts"))
     return re.compile(rf"\b(?:{whole})\b|{parts}", re.IGNORECASE)
 
 

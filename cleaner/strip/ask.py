@@ -192,7 +192,7 @@ class Asker:
         >>> asker.zone_claims[("middle", "Advertisement")].kind
         'advertisement'
         """
-        if ctx != Context(ctx.where):
+        if ctx.found or ctx.authors or ctx.after or ctx.before:
             raise ValueError(f"zone_claim takes a context with nothing but its zone, not {ctx!r}")
         key = (ctx.where, text)
         if key in self.zone_claims:

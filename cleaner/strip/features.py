@@ -314,7 +314,10 @@ def trigrams(text: str, found: Sequence[str] | None = None) -> frozenset[tuple[s
     >>> sorted(trigrams("The cat sat on"))
     [('cat', 'sat', 'on'), ('the', 'cat', 'sat')]
     """
-    lowered = [w.lower() for w in (_WORD.findall(text[:GRAM_CHARS]) if found is None else found)]
+    return _trigrams_of([w.lower() for w in (_WORD.findall(text[:GRAM_CHARS]) if found is None else found)])
+
+
+def _trigrams_of(lowered: Sequence[str]) -> frozenset[tuple[str, str, str]]:
     return frozenset(zip(lowered, lowered[1:], lowered[2:], strict=False))
 
 
@@ -446,12 +449,11 @@ def own(text: str) -> Own:
     found = _WORD.findall(text)
     lower = [w.lower() for w in found]
     gram_words = lower if len(text) <= GRAM_CHARS else [w.lower() for w in _WORD.findall(text[:GRAM_CHARS])]
-    grams = frozenset(zip(gram_words, gram_words[1:], gram_words[2:], strict=False))  # as trigrams() finds them
     lowered = [w.replace("’", "'") for w in lower]
     stops = coverage_of(lowered)[1]
     return Own(
         np.array([*shape(text, None, found), *opens, *holds], dtype=np.float64),
-        grams,
+        _trigrams_of(gram_words),
         len(text),
         _DIGITS.sub("0", text.casefold()) if len(text) < 70 else "",
         len(lowered),
