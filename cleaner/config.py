@@ -311,21 +311,20 @@ class Config:
     (10000000, True)
     """
 
-    #: Keep curly quotes, dashes and ellipses as they are (default: straight quotes).
     typography: bool = False
-    #: Kinds of chrome to keep in the text instead of removing them.
+    """Keep curly quotes, dashes and ellipses as they are (default: straight quotes)."""
     keep: frozenset[str] = frozenset()
-    #: Steps of the chain, and rows of the decision table, to switch off, by name.
+    """Kinds of chrome to keep in the text instead of removing them."""
     disable: frozenset[str] = frozenset()
-    #: Language of the input when known (ISO 639-1); detection still fills metadata.
+    """Steps of the chain, and rows of the decision table, to switch off, by name."""
     language: str | None = None
-    #: What detects the language: ``"cld2"`` (compiled, fast) or ``"langdetect"``.
+    """Language of the input when known (ISO 639-1); detection still fills metadata."""
     language_detector: str = "cld2"
-    #: Repair typos in kept text.
+    """What detects the language: ``"cld2"`` (compiled, fast) or ``"langdetect"``."""
     typos: bool = True
-    #: The block model to decide with: a JSON file written by ``scripts/train_block_model.py`` (default: the shipped one).
+    """Repair typos in kept text."""
     model: str | None = None
-    #: Glob patterns of files to clean when a folder is given (text, HTML, JSONL and WARC, gzipped or not).
+    """The block model to decide with: a JSON file written by ``scripts/train_block_model.py`` (default: the shipped one)."""
     include: tuple[str, ...] = (
         "*.txt",
         "*.html",
@@ -338,20 +337,23 @@ class Config:
         "*.jsonl.gz",
         "*.warc.gz",
     )
-    #: Glob patterns of files and folders to skip.
+    """Glob patterns of files to clean when a folder is given (text, HTML, JSONL and WARC, gzipped or not)."""
     exclude: tuple[str, ...] = ()
-    #: Learn site templates when many documents are cleaned together (a folder, a file of records).
+    """Glob patterns of files and folders to skip."""
     templates: bool = True
-    #: A line must recur in this many documents of one site to count as its template.
+    """Learn site templates when many documents are cleaned together (a folder, a file of records)."""
     template_min_docs: int = 3
-    #: JSONL: the field holding the text, the id, and (optionally) HTML.
+    """A line must recur in this many documents of one site to count as its template."""
     text_field: str = "text"
+    """JSONL: the field of a record that holds its text."""
     id_field: str = "id"
+    """JSONL: the field of a record that holds its id (``<file stem>:<line>`` when absent)."""
     html_field: str | None = None
-    #: The largest document read, in bytes: a text or HTML file (after gunzip), a JSONL line, a WARC record's page.
+    """JSONL: the field of a record that holds its page's HTML, cleaned as a page when present (default: none)."""
     max_bytes: int = MAX_BYTES
-    #: A gzipped file may expand to at most this many times its own size (or to ``max_bytes``, if more).
+    """The largest document read, in bytes: a text or HTML file (after gunzip), a JSONL line, a WARC record's page."""
     max_gzip_ratio: int = MAX_GZIP_RATIO
+    """A gzipped file may expand to at most this many times its own size (or to ``max_bytes``, if more)."""
 
     def __init__(self, **options: Any) -> None:
         fields = {f.name: f for f in dataclasses.fields(Config)}

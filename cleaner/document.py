@@ -146,10 +146,15 @@ class Block:
     """
 
     text: str
+    """The block's text, as the chain holds it (repairs applied)."""
     kind: str = BODY
+    """``"body"`` when kept, else the kind of chrome it is (see :data:`cleaner.strip.registry.KINDS`)."""
     by: str = ""
+    """The rule, run or model row that gave it its kind (``""`` for body no rule looked at)."""
     page: PageSignals | None = field(default=None, compare=False, repr=False)
+    """What the page says of it, for a block read from HTML (else ``None``)."""
     why: Why | None = field(default=None, compare=False, repr=False)
+    """Why it was kept or labelled, once decided (else ``None``)."""
 
     @property
     def kept(self) -> bool:
@@ -188,11 +193,17 @@ class Fix:
     """
 
     kind: str
+    """What was repaired: ``"mojibake"`` or ``"html-entity"`` (encoding), ``"typo"`` or ``"misspelling"``."""
     before: str
+    """The text as it was."""
     after: str
+    """The text as it is now."""
     by: str = ""
+    """The step that made the fix."""
     block: int | None = None
+    """The index of the block in :attr:`Document.blocks`, when the fix has a place."""
     offset: int | None = None
+    """Where ``before`` starts in that block's text before the fix, when the fix has a place."""
 
     def to_dict(self) -> dict[str, Any]:
         """The public form: ``kind``, ``before`` and ``after``."""
@@ -208,8 +219,11 @@ class Removal:
     """
 
     kind: str
+    """The kind of chrome (``"byline"``, ``"related-links"``, … see :data:`cleaner.strip.registry.KINDS`)."""
     text: str
+    """The removed text, a run of adjacent blocks of that kind joined by newlines."""
     by: str = ""
+    """The rule or model row that labelled it."""
 
     def to_dict(self) -> dict[str, str]:
         """The public form: ``kind`` and ``text``."""
@@ -221,12 +235,17 @@ class Document:
     """The input as blocks, with the facts and fixes found so far."""
 
     blocks: tuple[Block, ...] = ()
+    """The input's blocks in reading order, body and chrome alike."""
     facts: tuple[Fact, ...] = ()
+    """Metadata candidates found so far, in the order found (the metadata step chooses among them)."""
     fixes: tuple[Fix, ...] = ()
+    """Repairs made so far."""
     source: str = ""
+    """Where the input came from: a file path, ``path:line`` of a JSONL record, a WARC record's URL."""
     meta: Mapping[str, Any] = field(default_factory=dict)
-    #: The site the document belongs to, when known (a URL's host, a folder): whose site template applies.
+    """The record's own fields (a JSONL record's other fields, a WARC record's headers), passed through."""
     site: str = ""
+    """The site the document belongs to, when known (a URL's host, a folder): whose site template applies."""
 
     @classmethod
     def from_text(cls, text: str, source: str = "", meta: Mapping[str, Any] | None = None, site: str = "") -> Document:
@@ -275,11 +294,18 @@ class Result:
     """
 
     text: str
+    """The clean text."""
     metadata: dict[str, Any]
+    """``title``, ``authors`` (a list), ``date`` and ``date_modified`` (ISO dates), ``dateline``, ``section``,
+    ``site``, ``description``, ``image_credit``, ``language`` and ``language_score``; ``None`` where not found."""
     removed: tuple[Removal, ...]
+    """What was left out, one entry per run of adjacent blocks of one kind, in reading order."""
     fixes: tuple[Fix, ...]
+    """Every repair made in the kept text, in order."""
     source: str = ""
+    """Where the input came from (as :attr:`Document.source`)."""
     blocks: tuple[Block, ...] = ()
+    """Every block, kept or not, each with its kind and why: the trace of the decision."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``text``, ``metadata``, ``removed`` and ``fixes``.

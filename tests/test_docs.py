@@ -3,6 +3,7 @@ fails the tests, and with them CI."""
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import importlib.util
 import subprocess
@@ -12,8 +13,14 @@ from pathlib import Path
 import pytest
 from test_cli_support import ROOT
 
+from cleaner.config import Config
+from cleaner.document import Block, Document, Fix, Removal, Result
+
 pytest.importorskip("mkdocs")
 pytest.importorskip("mkdocstrings_handlers.python")
+
+#: The records of the public API: every field of each is documented (an attribute docstring) in docs/api.md.
+PUBLIC_RECORDS = (Config, Result, Removal, Fix, Block, Document)
 
 
 def hooks() -> object:
@@ -79,6 +86,10 @@ def test_the_docs_build_in_strict_mode(tmp_path: Path) -> None:
         "cleaner.adapters.datatrove.CollectTemplateLines",
     ):
         assert f'id="{name}"' in api, name
+    for cls in PUBLIC_RECORDS:
+        for spec in dataclasses.fields(cls):
+            anchor = f"{cls.__module__}.{cls.__name__}.{spec.name}"
+            assert f'id="{anchor}"' in api, f"{anchor} has no docstring in the API reference"
 
 
 def test_a_broken_link_fails_the_build(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from test_cli_support import NAMES, ROOT, SAMPLES, expected, run
 
-MISSING = "pre-commit is not installed: pip install 'cleaner[test]'"
+MISSING = "pre-commit is not installed: pip install 'cleaner-news[test]'"
 
 
 def load_hooks() -> list[dict[str, object]]:

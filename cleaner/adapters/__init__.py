@@ -1,1 +1,1 @@
-"""Adapters: the cleaner as a step of other engines (``cleaner.adapters.datatrove``, ``pip install 'cleaner[datatrove]'``)."""
+"""Adapters: the cleaner as a step of other engines (``cleaner.adapters.datatrove``, ``pip install 'cleaner-news[datatrove]'``)."""

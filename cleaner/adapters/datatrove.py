@@ -1,6 +1,6 @@
 """The cleaner as datatrove pipeline steps: the same cleaning on one machine, on Slurm or on Ray.
 
-``pip install 'cleaner[datatrove]'``.  The executors are datatrove's; these
+``pip install 'cleaner-news[datatrove]'``.  The executors are datatrove's; these
 are only steps to put in its pipelines:
 
 - :class:`CleanerStep` cleans each document's text exactly as
