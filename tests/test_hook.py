@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,46 @@ def test_hooks_are_defined_for_python_on_text_files() -> None:
         assert "files" not in hook, "users narrow files themselves"
     assert shlex.split(str(BY_ID["cleaner-fix"]["entry"]))[:2] == ["cleaner", "fix"]
     assert shlex.split(str(BY_ID["cleaner-check"]["entry"]))[:2] == ["cleaner", "check"]
+
+
+def readme_hook_config(page: str) -> str:
+    """The ``.pre-commit-config.yaml`` example of a page (the README, docs/command.md)."""
+    text = (ROOT / page).read_text(encoding="utf-8")
+    (block,) = re.findall(r"```yaml\n(# \.pre-commit-config\.yaml\n.*?)```", text, re.S)
+    return block
+
+
+def project_tags() -> list[str] | None:
+    """The git tags of this checkout; ``None`` when it is not a git checkout or holds no tags (a bare export)."""
+    listed = subprocess.run(["git", "tag", "--list"], cwd=ROOT, capture_output=True, text=True, check=False)
+    tags = listed.stdout.split() if listed.returncode == 0 else []
+    return tags or None
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/command.md"])
+def test_the_documented_hook_config_names_this_release(page: str, tmp_path: Path) -> None:
+    """The example config is valid for pre-commit, uses hooks this repository defines, and pins the release
+    tag of the version in pyproject.toml, a tag the repository has."""
+    import yaml
+
+    block = readme_hook_config(page)
+    (repo,) = yaml.safe_load(block)["repos"]
+    assert {hook["id"] for hook in repo["hooks"]} <= set(BY_ID)
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert repo["rev"] == f"v{version}"
+    tags = project_tags()
+    if tags is not None:
+        assert repo["rev"] in tags, f"{page} pins {repo['rev']}, which is not a tag of this repository"
+    config = tmp_path / ".pre-commit-config.yaml"
+    config.write_text(block, encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(config)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=clean_env(PRE_COMMIT_HOME=str(tmp_path / "home")),
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def hook_argv(hook_id: str, *files: Path) -> list[str]:
